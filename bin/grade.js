@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// The `grade` command: loads the TypeScript CLI through tsx, so no build step is needed.
+import { register } from 'tsx/esm/api';
+register();
+const { main } = await import('../grader/cli.ts');
+process.exitCode = await main(process.argv.slice(2));

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// `npm test`: everything but the long runs (`*.slow.test.ts`, see vitest.slow.config.ts).
+export default defineConfig({
+  test: {
+    include: ['**/*.test.ts'],
+    exclude: ['**/node_modules/**', '**/*.slow.test.ts'],
+    pool: 'forks',
+    testTimeout: 120_000,
+    hookTimeout: 300_000,
+  },
+});
