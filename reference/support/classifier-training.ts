@@ -69,7 +69,7 @@ export function trainMlpWithStepper(stepper: Stepper, data: ClassificationData, 
   for (let epoch = 0; epoch < budget.epochs; epoch++) {
     tf.util.shuffle(order);
     for (let i = 0; i + budget.batchSize <= n; i += budget.batchSize) {
-      const idx = tf.tensor1d(order.slice(i, i + budget.batchSize), 'int32');
+      const idx = tf.tensor1d(Int32Array.from(order.subarray(i, i + budget.batchSize)), 'int32');
       const x = tf.gather(data.trainImages, idx);
       const y = tf.gather(data.trainLabels, idx) as tf.Tensor1D;
       const { grads } = tf.tidy(() => {

@@ -1,0 +1,47 @@
+import { isWireTensor, type Case, type Wire } from '../inputs/wire.ts';
+import type { CaseOutcome } from '../sandbox/protocol.ts';
+import { casesOf, leakNote, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
+
+const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
+
+/** Fraction of held-out labels matched by the predicted class indices the sandbox sent back. */
+export function accuracyOf(predictions: Wire, answers: Wire | undefined): number {
+  if (!isWireTensor(answers)) throw new Error('grader: accuracy case has no held-out labels');
+  if (!isWireTensor(predictions)) throw new TypeError('predictions must be a tensor of class indices');
+  const p = predictions.$tensor.data;
+  const y = answers.$tensor.data;
+  if (p.length !== y.length) throw new TypeError(`expected ${y.length} predictions, got ${p.length}`);
+  let right = 0;
+  for (let i = 0; i < y.length; i++) if (p[i] === y[i]) right++;
+  return right / y.length;
+}
+
+function scoreOf(outcomes: CaseOutcome[], cases: Case[]): number {
+  const o = outcomes[0];
+  if (!o?.ok) throw new Error('no predictions');
+  return accuracyOf(o.value, cases[0]!.answers);
+}
+
+/**
+ * Accuracy checks: the sandbox trains with the student's code on the training split and
+ * predicts the test inputs it gets without labels; the parent scores the predictions against
+ * a threshold derived from the reference's own score (cached, never recomputed per student).
+ */
+export async function accuracyCheck(ctx: CheckContext): Promise<Verdict> {
+  const cases = casesOf(ctx);
+  const task = ctx.check.task!;
+  const student = await runStudent(ctx, task, cases);
+  if ('verdict' in student) return student.verdict;
+  const expected = await ctx.expected.forCheck(ctx.check, cases, runOptions(ctx), false);
+  const reference = scoreOf(expected.reference, cases);
+  const threshold = reference - (ctx.check.margin ?? 0);
+  let score: number;
+  try {
+    score = scoreOf(student.report.outcomes, cases);
+  } catch (e) {
+    return { passed: false, message: (e as Error).message };
+  }
+  const seconds = (student.report.ms / 1000).toFixed(1);
+  const message = `test accuracy ${pct(score)} ${score >= threshold ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(reference)} − margin ${pct(ctx.check.margin ?? 0)}), trained in ${seconds} s${leakNote(student.report)}`;
+  return { passed: score >= threshold, message };
+}

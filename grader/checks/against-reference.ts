@@ -1,0 +1,44 @@
+import { compareWire, type Mismatch, type Tol } from '../compare/allclose.ts';
+import type { Case } from '../inputs/wire.ts';
+import type { CaseOutcome } from '../sandbox/protocol.ts';
+import { casesOf, leakNote, LEAK_LIMIT, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
+import { toleranceFor } from './tolerance.ts';
+
+function firstMismatch(expected: CaseOutcome[], got: CaseOutcome[], cases: Case[], tol: Tol): { index: number; m: Mismatch } | null {
+  for (let i = 0; i < cases.length; i++) {
+    const e = expected[i];
+    const g = got[i];
+    if (!e?.ok || !g?.ok) return { index: i, m: { path: '', message: 'no value to compare' } };
+    const m = compareWire(e.value, g.value, tol);
+    if (m) return { index: i, m };
+  }
+  return null;
+}
+
+/**
+ * Output and gradient checks: the student's values on seeded cases against the reference's,
+ * allclose per backend. On a mismatch, a known variant may still accept the answer
+ * (correct-but-different) or explain it (a common mistake).
+ */
+export async function againstReference(ctx: CheckContext, task: string): Promise<Verdict> {
+  const cases = casesOf(ctx);
+  // The student first: a stub or a crash needs no reference result.
+  const student = await runStudent(ctx, task, cases);
+  if ('verdict' in student) return student.verdict;
+  const expected = await ctx.expected.forCheck({ ...ctx.check, task }, cases, runOptions(ctx), true);
+  const got = student.report.outcomes;
+  const tol = toleranceFor(ctx.check.tolerance, ctx.backend);
+  const leaks = leakNote(student.report);
+  if (student.report.leaked > LEAK_LIMIT) return { passed: false, message: `leaked ${student.report.leaked} tensors (more than ${LEAK_LIMIT}): dispose intermediates with tf.tidy` };
+  const what = `${cases.length} case${cases.length === 1 ? '' : 's'}`;
+  const miss = firstMismatch(expected.reference, got, cases, tol);
+  if (!miss) return { passed: true, message: `${what} match the reference (rtol ${tol.rtol.toExponential(0)}, atol ${tol.atol.toExponential(0)})${leaks}` };
+  for (const v of expected.variants) {
+    if (v.verdict === 'accepted' && !firstMismatch(v.outcomes, got, cases, tol)) {
+      return { passed: true, message: `${what} match an accepted alternative (${v.hint})${leaks}` };
+    }
+  }
+  const message = `case "${cases[miss.index]!.label}": ${miss.m.message}${leaks}`;
+  const mistake = expected.variants.find((v) => v.verdict === 'mistake' && !firstMismatch(v.outcomes, got, cases, tol));
+  return mistake ? { passed: false, message, hint: mistake.hint } : { passed: false, message };
+}

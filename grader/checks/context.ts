@@ -1,0 +1,81 @@
+import type { BackendName } from '../backends/names.ts';
+import { Rng } from '../inputs/rng.ts';
+import type { ExpectedResults } from '../expected/compute.ts';
+import type { ExerciseInputs } from '../inputs/types.ts';
+import type { Case } from '../inputs/wire.ts';
+import type { CheckSpec, Manifest } from '../manifest/types.ts';
+import type { RunOptions, RunReport } from '../sandbox/protocol.ts';
+import type { SandboxWorker } from '../sandbox/worker.ts';
+
+export interface CheckContext {
+  manifest: Manifest;
+  check: CheckSpec;
+  seed: number;
+  backend: BackendName;
+  student: SandboxWorker;
+  expected: ExpectedResults;
+  inputs: ExerciseInputs;
+}
+
+/** A check's judgement before points are attached. */
+export interface Verdict {
+  passed: boolean;
+  message: string;
+  hint?: string;
+}
+
+export type CheckRunner = (ctx: CheckContext) => Promise<Verdict>;
+
+/** Tensors a check may leave behind before leaking fails it (it is always reported). */
+export const LEAK_LIMIT = 1000;
+
+export function runOptions(ctx: CheckContext): RunOptions {
+  return { seed: ctx.seed, wrt: ctx.check.wrt, output: ctx.check.output, budget: ctx.check.budget };
+}
+
+export function timeoutOf(ctx: CheckContext): number {
+  return ctx.check.timeoutSeconds ?? ctx.manifest.defaultTimeoutSeconds ?? 20;
+}
+
+/** The check's seeded cases, made in the parent; held-out answers never leave it. */
+export function casesOf(ctx: CheckContext): Case[] {
+  const name = ctx.check.cases ?? ctx.check.task ?? '';
+  const recipe = ctx.inputs.cases[name];
+  if (!recipe) throw new Error(`grader: exercise ${ctx.manifest.id} has no case recipe "${name}" in grader/inputs/${ctx.manifest.id}.ts`);
+  return recipe(new Rng(`${ctx.seed}/${name}`));
+}
+
+export function withoutAnswers(cases: Case[]): Case[] {
+  return cases.map(({ label, args }) => ({ label, args }));
+}
+
+/**
+ * Runs the check's task on the student's code. Whatever stops it (a hang, a crash, a throw,
+ * "not implemented") becomes a failed verdict; otherwise the raw report comes back.
+ */
+export async function runStudent(ctx: CheckContext, task: string, cases: Case[]): Promise<{ report: RunReport } | { verdict: Verdict }> {
+  const out = await ctx.student.run(
+    { type: 'run', exercise: ctx.manifest.id, impl: { kind: 'submission' }, task, export: ctx.check.export, cases: withoutAnswers(cases), options: runOptions(ctx) },
+    timeoutOf(ctx),
+  );
+  if (out.status === 'timeout') return { verdict: { passed: false, message: `timed out after ${out.seconds} s` } };
+  if (out.status === 'crashed') return { verdict: { passed: false, message: `your code stopped the sandbox process (${out.detail})` } };
+  if (out.status === 'failed') {
+    if (out.error.notImplemented) return { verdict: { passed: false, message: 'not implemented yet' } };
+    return { verdict: { passed: false, message: `${out.error.where ? `${out.error.where}: ` : ''}${out.error.name}: ${out.error.message}` } };
+  }
+  const failed = out.report.outcomes.findIndex((o) => !o.ok);
+  if (failed >= 0) {
+    const o = out.report.outcomes[failed]!;
+    if (!o.ok) {
+      if (o.error.notImplemented) return { verdict: { passed: false, message: 'not implemented yet' } };
+      const where = o.error.where ? ` at ${o.error.where}` : '';
+      return { verdict: { passed: false, message: `case "${cases[failed]!.label}": threw ${o.error.name}${where}: ${o.error.message}` } };
+    }
+  }
+  return { report: out.report };
+}
+
+export function leakNote(report: RunReport): string {
+  return report.leaked > 0 ? `; leaked ${report.leaked} tensor${report.leaked === 1 ? '' : 's'} (wrap intermediate work in tf.tidy)` : '';
+}

@@ -1,0 +1,13 @@
+import type { CheckKind } from '../manifest/types.ts';
+import { accuracyCheck } from './accuracy.ts';
+import { againstReference } from './against-reference.ts';
+import { apiCheck } from './api.ts';
+import type { CheckRunner } from './context.ts';
+
+/** One runner per check kind; kinds without one yet are reported as such, never passed. */
+export const CHECK_RUNNERS: Partial<Record<CheckKind, CheckRunner>> = {
+  output: (ctx) => againstReference(ctx, ctx.check.task ?? 'call'),
+  gradient: (ctx) => againstReference(ctx, 'gradient'),
+  accuracy: accuracyCheck,
+  api: apiCheck,
+};

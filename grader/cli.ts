@@ -1,0 +1,116 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { BACKEND_CHOICES, type BackendChoice } from './backends/names.ts';
+import { doctorReport } from './doctor/doctor.ts';
+import { DEFAULT_SEED, gradeExercise } from './grade/grade-exercise.ts';
+import { listExerciseIds, ManifestError } from './manifest/load.ts';
+import { listExercises, renderList } from './list/list.ts';
+import { renderConsole } from './render/console.ts';
+import type { GradeResult } from './results/types.ts';
+
+/** Exit codes: every check passed; some check failed; the command was used wrongly. */
+export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const;
+
+/** Where a command writes; tests pass their own. */
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+
+class UsageError extends Error {}
+
+function parseSeed(v: string): number {
+  if (!/^-?\d+$/.test(v)) throw new InvalidArgumentError('the seed must be an integer.');
+  return Number(v);
+}
+
+const backendOption = (): Option => new Option('-b, --backend <name>', 'where tensors run').choices([...BACKEND_CHOICES]).default('auto');
+
+export interface GradeCommandOptions {
+  submission?: string;
+  backend: BackendChoice;
+  seed: number;
+  format: 'console' | 'json';
+  cache: boolean;
+}
+
+async function gradeCommand(ids: string[], o: GradeCommandOptions, io: Io): Promise<number> {
+  const known = listExerciseIds();
+  const wanted = ids.length === 1 && ids[0] === 'all' ? known : ids;
+  const unknown = wanted.filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new UsageError(`unknown exercise ${unknown.map((u) => `'${u}'`).join(', ')}. Known exercises: ${known.join(', ')}`);
+  const results: GradeResult[] = [];
+  for (const id of wanted) {
+    const r = await gradeExercise(id, { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache });
+    results.push(r);
+    if (o.format === 'console') io.out(renderConsole(r));
+  }
+  if (o.format === 'json') io.out(JSON.stringify(results.length === 1 ? results[0] : results, null, 2));
+  return results.every((r) => r.passed) ? EXIT.passed : EXIT.failed;
+}
+
+/** Builds the program without parsing, so tests can drive it. `done` receives the exit code. */
+export function createProgram(io: Io = defaultIo, done: (code: number) => void = () => undefined): Command {
+  const program = new Command('grade')
+    .description('Grade deep-learning course exercises against the reference implementation.')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: (s) => io.out(s.trimEnd()), writeErr: (s) => io.err(s.trimEnd()) });
+
+  program
+    .command('check <ids...>', { isDefault: true, hidden: true })
+    .description('grade one or more exercises (or "all")')
+    .option('-s, --submission <dir>', 'a submission folder holding <id>/<id>.ts (default: this repo\'s exercises/)')
+    .addOption(backendOption())
+    .option('--seed <n>', 'seed of every input and training run', parseSeed, DEFAULT_SEED)
+    .addOption(new Option('-f, --format <format>', 'how to print the result').choices(['console', 'json']).default('console'))
+    .option('--no-cache', 'recompute the reference results instead of reading the cache')
+    .action(async (ids: string[], o: GradeCommandOptions) => done(await gradeCommand(ids, o, io)));
+
+  program
+    .command('list')
+    .description('list the exercises and which are still stubs')
+    .option('-s, --submission <dir>', 'look at a submission folder instead of this repo\'s exercises/')
+    .action((o: { submission?: string }) => {
+      io.out(renderList(listExercises(o.submission)));
+      done(EXIT.passed);
+    });
+
+  program
+    .command('doctor')
+    .description('show versions, which backends load, and which one is chosen and why')
+    .addOption(backendOption())
+    .action((o: { backend: BackendChoice }) => {
+      io.out(doctorReport(o.backend));
+      done(EXIT.passed);
+    });
+
+  return program;
+}
+
+/** Runs the CLI on `argv` (without node and script) and returns the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  let code: number = EXIT.passed;
+  const program = createProgram(io, (c) => (code = c));
+  program.exitOverride();
+  for (const sub of program.commands) sub.exitOverride();
+  try {
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.usage;
+    }
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.passed;
+      return EXIT.usage;
+    }
+    if (e instanceof UsageError || e instanceof ManifestError) {
+      io.err(`grade: ${e.message}`);
+      return e instanceof UsageError ? EXIT.usage : EXIT.internal;
+    }
+    io.err(`grade: internal error: ${(e as Error).stack ?? String(e)}`);
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { BackendChoice, BackendName } from '../backends/names.ts';
+import { CHECK_RUNNERS } from '../checks/index.ts';
+import type { CheckContext, Verdict } from '../checks/context.ts';
+import { ExpectedResults, ReferenceFailure } from '../expected/compute.ts';
+import type { ExerciseInputs } from '../inputs/types.ts';
+import { loadManifest } from '../manifest/load.ts';
+import type { CheckSpec, Manifest } from '../manifest/types.ts';
+import { repoPath } from '../paths.ts';
+import type { CheckResult, GradeResult } from '../results/types.ts';
+import { assertValidResult } from '../results/validate.ts';
+import { SandboxWorker } from '../sandbox/worker.ts';
+import { bundleSubmission, SubmissionError } from '../submission/bundle.ts';
+import { submissionFile } from '../submission/locate.ts';
+
+export interface GradeOptions {
+  submissionDir?: string;
+  backend: BackendChoice;
+  seed: number;
+  /** Use and fill the reference-result cache (default true). */
+  cache?: boolean;
+}
+
+export const DEFAULT_SEED = 1;
+
+async function loadInputs(id: string): Promise<ExerciseInputs> {
+  const file = repoPath('grader', 'inputs', `${id}.ts`);
+  if (!fs.existsSync(file)) return { cases: {} };
+  return (await import(pathToFileURL(file).href)) as ExerciseInputs;
+}
+
+function checkResult(check: CheckSpec, v: Verdict, ms: number): CheckResult {
+  const r: CheckResult = {
+    name: check.name,
+    kind: check.kind,
+    passed: v.passed,
+    score: v.passed ? check.points : 0,
+    maxScore: check.points,
+    message: v.message,
+    hidden: check.hidden ?? false,
+    durationMs: Math.round(ms),
+  };
+  if (v.hint) r.hint = v.hint;
+  return r;
+}
+
+function allFailed(manifest: Manifest, message: string): CheckResult[] {
+  return manifest.checks.map((c) => checkResult(c, { passed: false, message }, 0));
+}
+
+/** Which checks cannot run because an export they need is missing or of the wrong type. */
+function exportProblem(manifest: Manifest, check: CheckSpec, exported: Record<string, string>): string | undefined {
+  const needed = check.export ? [check.export] : Object.keys(manifest.exports);
+  for (const name of needed) {
+    const want = manifest.exports[name]!;
+    const got = exported[name];
+    if (got === undefined) return `${name} is not exported (expected \`export ${want === 'class' ? 'class' : want === 'function' ? 'function' : 'const'} ${name}\`)`;
+    if (got !== want) return `${name} is exported as ${got === 'undefined' ? 'undefined' : `a ${got}`}, but should be a ${want}`;
+  }
+  return undefined;
+}
+
+/**
+ * Grades one exercise: manifest → seeded inputs → reference result → student function in the
+ * sandbox → comparison → check results. Never throws for anything the submission does.
+ */
+export async function gradeExercise(id: string, opts: GradeOptions): Promise<GradeResult> {
+  const started = performance.now();
+  const manifest = loadManifest(id);
+  const file = submissionFile(id, opts.submissionDir);
+  const base = { exercise: id, title: manifest.title, notes: manifest.notes, submission: file, seed: opts.seed };
+  const finish = (backend: BackendName | 'none', checks: CheckResult[], studentConsole: string): GradeResult => {
+    const score = checks.reduce((a, c) => a + c.score, 0);
+    const maxScore = checks.reduce((a, c) => a + c.maxScore, 0);
+    const result: GradeResult = { ...base, backend, score, maxScore, passed: checks.every((c) => c.passed), checks, studentConsole, durationMs: Math.round(performance.now() - started) };
+    assertValidResult(result);
+    return result;
+  };
+
+  const student = new SandboxWorker(opts.backend, 'student');
+  const starting = student.start();
+  starting.catch(() => undefined);
+  let bundle;
+  try {
+    bundle = await bundleSubmission(file);
+  } catch (e) {
+    student.kill();
+    if (e instanceof SubmissionError) return finish('none', allFailed(manifest, `your file does not compile: ${e.message}`), '');
+    throw e;
+  }
+  const { backend } = await starting;
+  const expected = new ExpectedResults(manifest, backend, opts.seed, opts.cache ?? true);
+  try {
+    const loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: file });
+    if (loaded.type === 'load-failed') {
+      const e = loaded.error;
+      const message = e.notImplemented ? 'not implemented yet' : `your file threw while loading${e.where ? ` at ${e.where}` : ''}: ${e.name}: ${e.message}`;
+      return finish(backend, allFailed(manifest, message), student.consoleOutput());
+    }
+    const exported = loaded.type === 'loaded' ? loaded.exports : {};
+    const inputs = await loadInputs(id);
+    const checks: CheckResult[] = [];
+    for (const check of manifest.checks) {
+      const t0 = performance.now();
+      const problem = exportProblem(manifest, check, exported);
+      const runner = CHECK_RUNNERS[check.kind];
+      let verdict: Verdict;
+      if (problem) verdict = { passed: false, message: problem };
+      else if (!runner) verdict = { passed: false, message: `the grader cannot run ${check.kind} checks yet` };
+      else {
+        const ctx: CheckContext = { manifest, check, seed: opts.seed, backend, student, expected, inputs };
+        verdict = await runner(ctx);
+      }
+      checks.push(checkResult(check, verdict, performance.now() - t0));
+    }
+    return finish(backend, checks, student.consoleOutput());
+  } catch (e) {
+    if (e instanceof ReferenceFailure) throw e;
+    throw e;
+  } finally {
+    await Promise.all([student.close(), expected.close()]);
+  }
+}

@@ -1,0 +1,80 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { Ajv, type ErrorObject } from 'ajv';
+import schema from './exercise.schema.json' with { type: 'json' };
+import { EXERCISES_DIR, REPO_ROOT } from '../paths.ts';
+import type { Manifest } from './types.ts';
+
+/** A manifest that cannot be used: names the file and, for schema errors, the JSON path. */
+export class ManifestError extends Error {
+  constructor(readonly file: string, readonly problems: string[]) {
+    super(`${path.relative(REPO_ROOT, file) || file}: invalid exercise manifest\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ManifestError';
+  }
+}
+
+const ajv = new Ajv({ allErrors: true, useDefaults: false, strict: false });
+const validate = ajv.compile<Manifest>(schema);
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath === '' ? '(top level)' : e.instancePath;
+  if (e.keyword === 'additionalProperties') return `${where}: unknown key "${String(e.params.additionalProperty)}"`;
+  if (e.keyword === 'enum') return `${where}: ${e.message} (${(e.params.allowedValues as unknown[]).map(String).join(', ')})`;
+  if (e.keyword === 'if') return '';
+  return `${where}: ${e.message}`;
+}
+
+/** Validates a parsed manifest; `file` is only used in messages. */
+export function parseManifest(raw: unknown, file: string): Manifest {
+  if (!validate(raw)) {
+    throw new ManifestError(file, (validate.errors ?? []).map(describe).filter((s) => s !== ''));
+  }
+  const m = raw;
+  const problems: string[] = [];
+  const expectedId = path.basename(path.dirname(file));
+  if (expectedId !== m.id && path.basename(file) === 'exercise.json') problems.push(`/id: "${m.id}" does not match its folder "${expectedId}"`);
+  const names = new Set<string>();
+  m.checks.forEach((c, i) => {
+    if (names.has(c.name)) problems.push(`/checks/${i}/name: duplicate check name "${c.name}"`);
+    names.add(c.name);
+    if (c.export !== undefined && !(c.export in m.exports)) problems.push(`/checks/${i}/export: "${c.export}" is not among the exports (${Object.keys(m.exports).join(', ')})`);
+  });
+  for (const key of ['reference', 'variants'] as const) {
+    const rel = m[key];
+    if (rel !== undefined && !fs.existsSync(path.join(REPO_ROOT, rel))) problems.push(`/${key}: ${rel} does not exist`);
+  }
+  if (problems.length > 0) throw new ManifestError(file, problems);
+  return m;
+}
+
+export function manifestPath(id: string): string {
+  return path.join(EXERCISES_DIR, id, 'exercise.json');
+}
+
+/** Reads and validates exercises/<id>/exercise.json. */
+export function loadManifest(id: string): Manifest {
+  const file = manifestPath(id);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new ManifestError(file, ['file is missing or unreadable']);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ManifestError(file, [`not valid JSON: ${(e as Error).message}`]);
+  }
+  return parseManifest(raw, file);
+}
+
+/** Every exercise id with a folder under exercises/, sorted. */
+export function listExerciseIds(): string[] {
+  if (!fs.existsSync(EXERCISES_DIR)) return [];
+  return fs
+    .readdirSync(EXERCISES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && fs.existsSync(path.join(EXERCISES_DIR, d.name, 'exercise.json')))
+    .map((d) => d.name)
+    .sort();
+}

@@ -1,0 +1,35 @@
+import type { BackendName } from '../backends/names.ts';
+import type { CheckKind } from '../manifest/types.ts';
+
+/** The outcome of one check, as every renderer shows it. */
+export interface CheckResult {
+  name: string;
+  kind: CheckKind;
+  passed: boolean;
+  score: number;
+  maxScore: number;
+  /** What was found, in words a student can act on. */
+  message: string;
+  /** Present when the output matches a known common mistake. */
+  hint?: string;
+  hidden: boolean;
+  durationMs: number;
+}
+
+/** One grade: a submission's result on one exercise. */
+export interface GradeResult {
+  exercise: string;
+  title: string;
+  notes: string;
+  /** The graded file. */
+  submission: string;
+  backend: BackendName | 'none';
+  seed: number;
+  score: number;
+  maxScore: number;
+  passed: boolean;
+  checks: CheckResult[];
+  /** What the student's code printed, truncated; shown apart from the verdict. */
+  studentConsole: string;
+  durationMs: number;
+}

@@ -1,0 +1,165 @@
+/**
+ * The sandbox process: loads one implementation and runs tasks on it at the parent's request.
+ * Results go back over IPC only; stdout and stderr are the implementation's own console.
+ */
+import { pathToFileURL } from 'node:url';
+import fs from 'node:fs';
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../backends/select.ts';
+import { isBackendChoice } from '../backends/names.ts';
+import { Rng } from '../inputs/rng.ts';
+import { repoPath } from '../paths.ts';
+import { commonTasks } from '../tasks/common.ts';
+import type { Impl, Task, TaskTable } from '../tasks/types.ts';
+import { errorInfo } from './errors.ts';
+import { evaluateBundle, submissionModules } from './load-module.ts';
+import type { CaseOutcome, ChildMessage, ParentMessage, VariantInfo } from './protocol.ts';
+import { disposeAll, toLive, toWire } from './tensors.ts';
+import { UsageWatch } from './watch.ts';
+
+const send = (m: ChildMessage): void => {
+  process.send!(m);
+};
+
+const watch = new UsageWatch();
+let submission: Impl | undefined;
+let submissionFile: string | undefined;
+let loadNames: string[] = [];
+let reference: Impl | undefined;
+let variants: (VariantInfo & { exports: Impl })[] = [];
+const taskTables = new Map<string, TaskTable>();
+
+function describeExports(mod: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(mod)) {
+    out[k] = typeof v === 'function' ? (/^class\s/.test(Function.prototype.toString.call(v)) ? 'class' : 'function') : typeof v;
+  }
+  return out;
+}
+
+function watched(mod: Record<string, unknown>): Impl {
+  const out: Impl = {};
+  for (const [k, v] of Object.entries(mod)) {
+    const isClass = typeof v === 'function' && /^class\s/.test(Function.prototype.toString.call(v));
+    out[k] = typeof v === 'function' && !isClass ? watch.wrap(v as (...a: never[]) => unknown) : v;
+  }
+  return out;
+}
+
+async function tasksFor(exercise: string): Promise<TaskTable> {
+  let table = taskTables.get(exercise);
+  if (!table) {
+    const file = repoPath('grader', 'tasks', `${exercise}.ts`);
+    const own = fs.existsSync(file) ? ((await import(pathToFileURL(file).href)) as { tasks: TaskTable }).tasks : {};
+    table = { ...commonTasks, ...own };
+    taskTables.set(exercise, table);
+  }
+  return table;
+}
+
+function implFor(ref: Extract<ParentMessage, { type: 'run' }>['impl']): Impl {
+  if (ref.kind === 'submission') {
+    if (!submission) throw new Error('grader: no submission loaded');
+    return submission;
+  }
+  if (!reference) throw new Error('grader: no reference loaded');
+  if (ref.kind === 'reference') return reference;
+  const v = variants.find((x) => x.id === ref.id);
+  if (!v) throw new Error(`grader: unknown variant ${ref.id}`);
+  return { ...reference, ...v.exports };
+}
+
+async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> {
+  const started = performance.now();
+  const impl = implFor(msg.impl);
+  const table = await tasksFor(msg.exercise);
+  const task: Task | undefined = table[msg.task];
+  if (!task) throw new Error(`grader: exercise ${msg.exercise} has no task "${msg.task}"`);
+  watch.reset();
+  const before = tf.memory().numTensors;
+  const outcomes: CaseOutcome[] = [];
+  const file = msg.impl.kind === 'submission' ? submissionFile : undefined;
+  for (const c of msg.cases) {
+    // tfjs-layers shuffles with Math.random: seed it per case so training is reproducible.
+    const caseRng = new Rng(`${msg.options.seed}/${c.label}`);
+    caseRng.fork('math-random').installAsMathRandom();
+    const args = c.args.map(toLive);
+    let result: unknown;
+    try {
+      result = await task(impl, args, { exportName: msg.export, options: msg.options, rng: (label) => caseRng.fork(label) });
+      outcomes.push({ ok: true, value: toWire(result) });
+    } catch (e) {
+      outcomes.push({ ok: false, error: errorInfo(e, file) });
+    } finally {
+      disposeAll(result, args);
+    }
+  }
+  const leaked = tf.memory().numTensors - before;
+  send({
+    type: 'result',
+    id: msg.id,
+    outcomes,
+    kernels: [...watch.kernels].sort(),
+    names: [...new Set([...loadNames, ...watch.names])].sort(),
+    leaked,
+    ms: performance.now() - started,
+  });
+}
+
+async function handle(msg: ParentMessage): Promise<void> {
+  if (msg.type === 'load-submission') {
+    submissionFile = msg.filename;
+    try {
+      watch.reset();
+      const mod = evaluateBundle(msg.code, msg.filename, submissionModules(watch.studentTf()));
+      loadNames = [...watch.names];
+      submission = watched(mod);
+      send({ type: 'loaded', exports: describeExports(mod) });
+    } catch (e) {
+      send({ type: 'load-failed', error: errorInfo(e, msg.filename) });
+    }
+  } else if (msg.type === 'load-reference') {
+    try {
+      const mod = (await import(pathToFileURL(repoPath(msg.reference)).href)) as Record<string, unknown>;
+      reference = watched(mod);
+      if (msg.variants) {
+        const v = (await import(pathToFileURL(repoPath(msg.variants)).href)) as { variants: (VariantInfo & { exports: Record<string, unknown> })[] };
+        variants = v.variants.map((x) => ({ id: x.id, verdict: x.verdict, hint: x.hint, exports: watched(x.exports) }));
+      }
+      send({ type: 'loaded', exports: describeExports(mod), variants: variants.map(({ id, verdict, hint }) => ({ id, verdict, hint })) });
+    } catch (e) {
+      send({ type: 'load-failed', error: errorInfo(e) });
+    }
+  } else if (msg.type === 'run') {
+    try {
+      await run(msg);
+    } catch (e) {
+      send({ type: 'run-failed', id: msg.id, error: errorInfo(e, submissionFile) });
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  process.setSourceMapsEnabled(true);
+  const choice = process.argv[2] ?? 'auto';
+  if (!isBackendChoice(choice)) {
+    send({ type: 'startup-failed', message: `unknown backend ${choice}` });
+    return;
+  }
+  try {
+    const sel = await selectBackend(choice);
+    watch.installKernelHooks();
+    send({ type: 'ready', backend: sel.name, reason: sel.reason });
+  } catch (e) {
+    send({ type: 'startup-failed', message: (e as Error).message });
+    return;
+  }
+  // Requests are handled one at a time, in order.
+  let queue = Promise.resolve();
+  process.on('message', (m: ParentMessage) => {
+    queue = queue.then(() => handle(m));
+  });
+  process.on('disconnect', () => process.exit(0));
+}
+
+void main();

@@ -1,0 +1,62 @@
+import type { BackendChoice, BackendName } from '../backends/names.ts';
+import type { Case, Wire } from '../inputs/wire.ts';
+
+/** Which implementation a request runs: the student's bundle, the answer key, or one of its variants. */
+export type ImplRef = { kind: 'submission' } | { kind: 'reference' } | { kind: 'variant'; id: string };
+
+export interface RunOptions {
+  /** Gradient task: argument paths to differentiate and the output path. */
+  wrt?: string[];
+  output?: string;
+  /** Accuracy tasks: the training budget from the manifest. */
+  budget?: Record<string, unknown>;
+  seed: number;
+}
+
+export type ParentMessage =
+  | { type: 'load-submission'; code: string; filename: string }
+  | { type: 'load-reference'; exercise: string; reference: string; variants?: string }
+  | { type: 'run'; id: number; exercise: string; impl: ImplRef; task: string; export?: string; cases: Case[]; options: RunOptions };
+
+export interface ErrorInfo {
+  name: string;
+  message: string;
+  /** "file.ts:12:5" of the deepest frame in the student's own file, when there is one. */
+  where?: string;
+  notImplemented: boolean;
+}
+
+export type CaseOutcome = { ok: true; value: Wire } | { ok: false; error: ErrorInfo };
+
+export interface RunReport {
+  type: 'result';
+  id: number;
+  outcomes: CaseOutcome[];
+  /** Kernels that ran while the implementation's own functions were on the stack. */
+  kernels: string[];
+  /** tf namespace members and tensor methods the implementation touched. */
+  names: string[];
+  /** Tensors alive after the request that were not alive before it. */
+  leaked: number;
+  ms: number;
+}
+
+export type ChildMessage =
+  | { type: 'ready'; backend: BackendName; reason: string }
+  | { type: 'startup-failed'; message: string }
+  | { type: 'loaded'; exports: Record<string, string>; variants?: VariantInfo[] }
+  | { type: 'load-failed'; error: ErrorInfo }
+  | RunReport
+  | { type: 'run-failed'; id: number; error: ErrorInfo };
+
+export interface ChildArgs {
+  backend: BackendChoice;
+  role: 'student' | 'trusted';
+}
+
+/** A known variant of the answer key: correct-but-different ('accepted') or a common mistake. */
+export interface VariantInfo {
+  id: string;
+  verdict: 'accepted' | 'mistake';
+  hint: string;
+}

@@ -1,0 +1,79 @@
+import * as tf from '@tensorflow/tfjs';
+import { tensorsIn, type Live } from '../sandbox/tensors.ts';
+import type { Impl, TaskContext, TaskTable } from './types.ts';
+
+function exportOf(impl: Impl, ctx: TaskContext): (...a: unknown[]) => unknown {
+  const name = ctx.exportName;
+  if (!name) throw new Error('grader: this check names no export to call');
+  const fn = impl[name];
+  if (typeof fn !== 'function') throw new TypeError(`${name} is not exported as a function`);
+  return fn as (...a: unknown[]) => unknown;
+}
+
+/** Calls fn and checks that it left its inputs alone (functions must not dispose their inputs). */
+function callPure(fn: (...a: unknown[]) => unknown, args: Live[], name: string): unknown {
+  const inputs = tensorsIn(args);
+  const out = fn(...args);
+  if (out instanceof Promise) throw new TypeError(`${name} returned a Promise; it must return its result synchronously`);
+  const disposed = inputs.filter((t) => t.isDisposed).length;
+  if (disposed > 0) throw new Error(`${name} disposed ${disposed} of its input tensor(s); functions must leave their inputs alone (the caller owns them)`);
+  return out;
+}
+
+function getAt(v: unknown, path: string): unknown {
+  let cur = v;
+  for (const k of path.split('.').filter((s) => s !== '')) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string, unknown>)[k];
+  }
+  return cur;
+}
+
+/** A copy of `args` with the tensor at each path replaced (containers copied, leaves shared). */
+function replaceAt(args: Live[], paths: string[], xs: tf.Tensor[]): Live[] {
+  const copy = (v: Live): Live => (Array.isArray(v) ? [...v] : v !== null && typeof v === 'object' && !(v instanceof tf.Tensor) ? { ...v } : v);
+  const root = args.map(copy);
+  paths.forEach((p, i) => {
+    const keys = p.split('.');
+    let cur: Live = root as unknown as Live;
+    for (let j = 0; j < keys.length - 1; j++) {
+      const container = cur as Record<string, Live>;
+      container[keys[j]!] = copy(container[keys[j]!]!);
+      cur = container[keys[j]!]!;
+    }
+    (cur as Record<string, Live>)[keys[keys.length - 1]!] = xs[i]!;
+  });
+  return root;
+}
+
+export const commonTasks: TaskTable = {
+  /** Calls the check's export with the case's arguments and returns what it returns. */
+  call(impl, args, ctx) {
+    return callPure(exportOf(impl, ctx), args, ctx.exportName!);
+  },
+
+  /**
+   * Gradients of sum(output · dy) w.r.t. each `wrt` argument path, dy a seeded cotangent of
+   * the output's shape (a random direction catches more than the plain sum would).
+   */
+  gradient(impl, args, ctx) {
+    const fn = exportOf(impl, ctx);
+    const paths = ctx.options.wrt ?? [];
+    const leaves = paths.map((p) => {
+      const x = getAt(args, p);
+      if (!(x instanceof tf.Tensor)) throw new Error(`grader: argument path ${p} is not a tensor`);
+      return x;
+    });
+    const rng = ctx.rng('cotangent');
+    const grads = tf.grads((...xs: tf.Tensor[]) => {
+      const out = callPure(fn, replaceAt(args, paths, xs), ctx.exportName!);
+      const y = getAt(out, ctx.options.output ?? '');
+      if (!(y instanceof tf.Tensor)) throw new TypeError(`${ctx.exportName} must return a tensor${ctx.options.output ? ` at .${ctx.options.output}` : ''} to be differentiated`);
+      const dy = tf.tensor(rng.normals(y.size), y.shape, 'float32');
+      // 0·Σx keeps every input on the tape: an input the function ignores gets a zero gradient, not an error.
+      const keep = xs.reduce<tf.Tensor>((acc, x) => tf.add(acc, tf.sum(x)), tf.scalar(0));
+      return tf.add(tf.sum(tf.mul(y.toFloat(), dy)), tf.mul(0, keep)) as tf.Scalar;
+    })(leaves);
+    return Object.fromEntries(paths.map((p, i) => [p, grads[i]!]));
+  },
+};

@@ -1,0 +1,3 @@
+import { optimizerTasks, sgdStepper } from './optimizers.ts';
+
+export const tasks = optimizerTasks(sgdStepper, (b) => ({ lr: Number(b.lr) }));
