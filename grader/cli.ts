@@ -25,6 +25,12 @@ function parseSeed(v: string): number {
   return Number(v);
 }
 
+function parsePositive(v: string): number {
+  const n = Number(v);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError('expected a positive number of seconds.');
+  return n;
+}
+
 const backendOption = (): Option => new Option('-b, --backend <name>', 'where tensors run').choices([...BACKEND_CHOICES]).default('auto');
 
 export interface GradeCommandOptions {
@@ -33,6 +39,7 @@ export interface GradeCommandOptions {
   seed: number;
   format: 'console' | 'json';
   cache: boolean;
+  timeout?: number;
 }
 
 async function gradeCommand(ids: string[], o: GradeCommandOptions, io: Io): Promise<number> {
@@ -42,7 +49,7 @@ async function gradeCommand(ids: string[], o: GradeCommandOptions, io: Io): Prom
   if (unknown.length > 0) throw new UsageError(`unknown exercise ${unknown.map((u) => `'${u}'`).join(', ')}. Known exercises: ${known.join(', ')}`);
   const results: GradeResult[] = [];
   for (const id of wanted) {
-    const r = await gradeExercise(id, { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache });
+    const r = await gradeExercise(id, { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache, timeoutCap: o.timeout });
     results.push(r);
     if (o.format === 'console') io.out(renderConsole(r));
   }
@@ -65,6 +72,7 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     .option('--seed <n>', 'seed of every input and training run', parseSeed, DEFAULT_SEED)
     .addOption(new Option('-f, --format <format>', 'how to print the result').choices(['console', 'json']).default('console'))
     .option('--no-cache', 'recompute the reference results instead of reading the cache')
+    .option('--timeout <seconds>', 'cap every check\'s time limit at this many seconds', parsePositive)
     .action(async (ids: string[], o: GradeCommandOptions) => done(await gradeCommand(ids, o, io)));
 
   program

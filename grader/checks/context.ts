@@ -15,6 +15,8 @@ export interface CheckContext {
   student: SandboxWorker;
   expected: ExpectedResults;
   inputs: ExerciseInputs;
+  /** Caps every check's time limit (seconds), e.g. for quick local runs and tests. */
+  timeoutCap?: number;
 }
 
 /** A check's judgement before points are attached. */
@@ -34,7 +36,8 @@ export function runOptions(ctx: CheckContext): RunOptions {
 }
 
 export function timeoutOf(ctx: CheckContext): number {
-  return ctx.check.timeoutSeconds ?? ctx.manifest.defaultTimeoutSeconds ?? 20;
+  const own = ctx.check.timeoutSeconds ?? ctx.manifest.defaultTimeoutSeconds ?? 20;
+  return ctx.timeoutCap !== undefined ? Math.min(own, ctx.timeoutCap) : own;
 }
 
 /** The check's seeded cases, made in the parent; held-out answers never leave it. */

@@ -20,6 +20,8 @@ export interface GradeOptions {
   seed: number;
   /** Use and fill the reference-result cache (default true). */
   cache?: boolean;
+  /** Caps every check's time limit, in seconds. */
+  timeoutCap?: number;
 }
 
 export const DEFAULT_SEED = 1;
@@ -109,7 +111,7 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
       if (problem) verdict = { passed: false, message: problem };
       else if (!runner) verdict = { passed: false, message: `the grader cannot run ${check.kind} checks yet` };
       else {
-        const ctx: CheckContext = { manifest, check, seed: opts.seed, backend, student, expected, inputs };
+        const ctx: CheckContext = { manifest, check, seed: opts.seed, backend, student, expected, inputs, timeoutCap: opts.timeoutCap };
         verdict = await runner(ctx);
       }
       checks.push(checkResult(check, verdict, performance.now() - t0));

@@ -11,7 +11,7 @@ import { Rng } from '../inputs/rng.ts';
 import { repoPath } from '../paths.ts';
 import { commonTasks } from '../tasks/common.ts';
 import type { Impl, Task, TaskTable } from '../tasks/types.ts';
-import { errorInfo } from './errors.ts';
+import { errorInfo, studentSource, type StudentSource } from './errors.ts';
 import { evaluateBundle, submissionModules } from './load-module.ts';
 import type { CaseOutcome, ChildMessage, ParentMessage, VariantInfo } from './protocol.ts';
 import { disposeAll, toLive, toWire } from './tensors.ts';
@@ -23,7 +23,7 @@ const send = (m: ChildMessage): void => {
 
 const watch = new UsageWatch();
 let submission: Impl | undefined;
-let submissionFile: string | undefined;
+let submissionSource: StudentSource | undefined;
 let loadNames: string[] = [];
 let reference: Impl | undefined;
 let variants: (VariantInfo & { exports: Impl })[] = [];
@@ -78,7 +78,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
   watch.reset();
   const before = tf.memory().numTensors;
   const outcomes: CaseOutcome[] = [];
-  const file = msg.impl.kind === 'submission' ? submissionFile : undefined;
+  const file = msg.impl.kind === 'submission' ? submissionSource : undefined;
   for (const c of msg.cases) {
     // tfjs-layers shuffles with Math.random: seed it per case so training is reproducible.
     const caseRng = new Rng(`${msg.options.seed}/${c.label}`);
@@ -108,7 +108,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
 
 async function handle(msg: ParentMessage): Promise<void> {
   if (msg.type === 'load-submission') {
-    submissionFile = msg.filename;
+    submissionSource = studentSource(msg.filename, msg.code);
     try {
       watch.reset();
       const mod = evaluateBundle(msg.code, msg.filename, submissionModules(watch.studentTf()));
@@ -116,7 +116,7 @@ async function handle(msg: ParentMessage): Promise<void> {
       submission = watched(mod);
       send({ type: 'loaded', exports: describeExports(mod) });
     } catch (e) {
-      send({ type: 'load-failed', error: errorInfo(e, msg.filename) });
+      send({ type: 'load-failed', error: errorInfo(e, submissionSource) });
     }
   } else if (msg.type === 'load-reference') {
     try {
@@ -134,7 +134,7 @@ async function handle(msg: ParentMessage): Promise<void> {
     try {
       await run(msg);
     } catch (e) {
-      send({ type: 'run-failed', id: msg.id, error: errorInfo(e, submissionFile) });
+      send({ type: 'run-failed', id: msg.id, error: errorInfo(e, submissionSource) });
     }
   }
 }

@@ -13,10 +13,19 @@ function exportOf(impl: Impl, ctx: TaskContext): (...a: unknown[]) => unknown {
 /** Calls fn and checks that it left its inputs alone (functions must not dispose their inputs). */
 function callPure(fn: (...a: unknown[]) => unknown, args: Live[], name: string): unknown {
   const inputs = tensorsIn(args);
-  const out = fn(...args);
+  const disposedInputs = (): Error | undefined => {
+    const n = inputs.filter((t) => t.isDisposed).length;
+    return n > 0 ? new Error(`${name} disposed ${n} of its input tensor(s); functions must leave their inputs alone (the caller owns them)`) : undefined;
+  };
+  let out: unknown;
+  try {
+    out = fn(...args);
+  } catch (e) {
+    throw disposedInputs() ?? e;
+  }
   if (out instanceof Promise) throw new TypeError(`${name} returned a Promise; it must return its result synchronously`);
-  const disposed = inputs.filter((t) => t.isDisposed).length;
-  if (disposed > 0) throw new Error(`${name} disposed ${disposed} of its input tensor(s); functions must leave their inputs alone (the caller owns them)`);
+  const disposed = disposedInputs();
+  if (disposed) throw disposed;
   return out;
 }
 

@@ -9,7 +9,7 @@ import {
 
 /**
  * The filter gradient of a 2-D convolution for the wasm backend, which ships without one.
- * It is composed of kernels wasm has (Transpose, Conv2D, StridedSlice, BatchMatMul), called
+ * It is composed of kernels wasm has (Reshape, Transpose, Slice, Conv2D; StridedSlice, PadV2, BatchMatMul, Pack), called
  * as tfjs ops from inside the kernel: the engine records no tape while a kernel runs, so the
  * inner ops only compute. Semantics follow the cpu backend's kernel: NHWC, no dilation attr,
  * positions outside the (padded) input contribute zero.
@@ -20,7 +20,7 @@ import {
 /**
  * 'conv': one forward Conv2D with the batch as channels and dy as the filter (XNNPACK's
  * convolution, the fast path). 'matmul': one strided slice and one GEMM per kernel offset.
- * 'auto' picks; the others exist so tests can check both paths.
+ * 'auto' is what the kernel runs (see pickMethod); forcing one lets tests check both paths.
  */
 export type FilterGradMethod = 'auto' | 'conv' | 'matmul';
 
