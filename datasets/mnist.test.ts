@@ -201,16 +201,4 @@ describe('mnist', () => {
       });
     }
   });
-
-  it('loads from cache quickly', () => {
-    loadMnist({ cacheDir: dir }); // warm up
-    const times: number[] = [];
-    for (let r = 0; r < 3; r++) {
-      const t = performance.now();
-      loadMnist({ cacheDir: dir });
-      times.push(performance.now() - t);
-    }
-    // The target is well under 100 ms; the bound here is loose so a busy CI machine does not flake.
-    expect(Math.min(...times)).toBeLessThan(500);
-  });
 });
