@@ -80,7 +80,7 @@ export function compareOp(opts: {
   const xs = opts.inputs();
   try {
     const got = f(...xs);
-    const want = oracle(...xs);
+    const want = tf.tidy(() => oracle(...xs)); // the oracle may leave intermediates; f may not
     try {
       if (got.shape.join(',') !== want.shape.join(',')) {
         throw new Error(`${name}: shape [${got.shape}] but the oracle gives [${want.shape}]`);
@@ -112,11 +112,11 @@ export function compareOp(opts: {
  * returned (a pure function's outputs): the synchronous twin of test/tf-setup's expectNoLeak
  * for functions whose results are kept.
  */
-export function onlyOutputs<T extends tf.TensorContainer>(who: string, fn: () => T): T {
+export function onlyOutputs<T>(who: string, fn: () => T): T {
   const before = tf.memory().numTensors;
   const out = fn();
   const made = tf.memory().numTensors - before;
-  const returned = new Set(tf.tensor_util.getTensorsInContainer(out)).size;
+  const returned = new Set(tf.tensor_util.getTensorsInContainer(out as tf.TensorContainer)).size;
   if (made !== returned) throw new Error(`${who}: made ${made} tensor(s) but returned ${returned}: ${made - returned} leaked`);
   return out;
 }
