@@ -39,9 +39,9 @@ export async function accuracyCheck(ctx: CheckContext): Promise<Verdict> {
   try {
     score = scoreOf(student.report.outcomes, cases);
   } catch (e) {
-    return { passed: false, message: (e as Error).message };
+    return { passed: false, message: (e as Error).message, leaked: student.report.leaked };
   }
   const seconds = (student.report.ms / 1000).toFixed(1);
   const message = `test accuracy ${pct(score)} ${score >= threshold ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(reference)} − margin ${pct(ctx.check.margin ?? 0)}), trained in ${seconds} s${leakNote(student.report)}`;
-  return { passed: score >= threshold, message };
+  return { passed: score >= threshold, message, leaked: student.report.leaked };
 }

@@ -27,18 +27,19 @@ export async function againstReference(ctx: CheckContext, task: string): Promise
   if ('verdict' in student) return student.verdict;
   const expected = await ctx.expected.forCheck({ ...ctx.check, task }, cases, runOptions(ctx), true);
   const got = student.report.outcomes;
+  const leaked = student.report.leaked;
   const tol = toleranceFor(ctx.check.tolerance, ctx.backend);
   const leaks = leakNote(student.report);
-  if (student.report.leaked > LEAK_LIMIT) return { passed: false, message: `leaked ${student.report.leaked} tensors (more than ${LEAK_LIMIT}): dispose intermediates with tf.tidy` };
+  if (student.report.leaked > LEAK_LIMIT) return { passed: false, message: `leaked ${leaked} tensors (more than ${LEAK_LIMIT}): dispose intermediates with tf.tidy`, leaked };
   const what = `${cases.length} case${cases.length === 1 ? '' : 's'}`;
   const miss = firstMismatch(expected.reference, got, cases, tol);
-  if (!miss) return { passed: true, message: `${what} match the reference (rtol ${tol.rtol.toExponential(0)}, atol ${tol.atol.toExponential(0)})${leaks}` };
+  if (!miss) return { passed: true, message: `${what} match the reference (rtol ${tol.rtol.toExponential(0)}, atol ${tol.atol.toExponential(0)})${leaks}`, leaked };
   for (const v of expected.variants) {
     if (v.verdict === 'accepted' && !firstMismatch(v.outcomes, got, cases, tol)) {
-      return { passed: true, message: `${what} match an accepted alternative (${v.hint})${leaks}` };
+      return { passed: true, message: `${what} match an accepted alternative (${v.hint})${leaks}`, leaked };
     }
   }
   const message = `case "${cases[miss.index]!.label}": ${miss.m.message}${leaks}`;
   const mistake = expected.variants.find((v) => v.verdict === 'mistake' && !firstMismatch(v.outcomes, got, cases, tol));
-  return mistake ? { passed: false, message, hint: mistake.hint } : { passed: false, message };
+  return mistake ? { passed: false, message, hint: mistake.hint, leaked } : { passed: false, message, leaked };
 }

@@ -21,10 +21,10 @@ export async function apiCheck(ctx: CheckContext): Promise<Verdict> {
   const kernels = student.report.kernels.filter((k) => forbiddenKernels.includes(k));
   const names = student.report.names.filter((n) => forbiddenNames.some((f) => isUnder(n, f)));
   if (kernels.length === 0 && names.length === 0) {
-    return { passed: true, message: `${ctx.check.export} uses none of the forbidden built-ins` };
+    return { passed: true, message: `${ctx.check.export} uses none of the forbidden built-ins`, leaked: student.report.leaked };
   }
   const parts: string[] = [];
   if (names.length > 0) parts.push(`uses ${names.map((n) => `tf.${n}`).join(', ')}`);
   if (kernels.length > 0) parts.push(`runs the built-in kernel${kernels.length > 1 ? 's' : ''} ${kernels.join(', ')}`);
-  return { passed: false, message: `${ctx.check.export} ${parts.join(' and ')}: write it from the primitive ops instead (see the exercise README)` };
+  return { passed: false, message: `${ctx.check.export} ${parts.join(' and ')}: write it from the primitive ops instead (see the exercise README)`, leaked: student.report.leaked };
 }

@@ -24,6 +24,8 @@ export interface Verdict {
   passed: boolean;
   message: string;
   hint?: string;
+  /** Tensors the student's code left alive during the check, when it ran. */
+  leaked?: number;
 }
 
 export type CheckRunner = (ctx: CheckContext) => Promise<Verdict>;

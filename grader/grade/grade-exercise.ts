@@ -44,6 +44,7 @@ function checkResult(check: CheckSpec, v: Verdict, ms: number): CheckResult {
     durationMs: Math.round(ms),
   };
   if (v.hint) r.hint = v.hint;
+  if (v.leaked !== undefined) r.leakedTensors = Math.max(0, v.leaked);
   return r;
 }
 

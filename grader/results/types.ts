@@ -14,6 +14,8 @@ export interface CheckResult {
   hint?: string;
   hidden: boolean;
   durationMs: number;
+  /** Tensors the submission left alive during this check (absent when it did not run). */
+  leakedTensors?: number;
 }
 
 /** One grade: a submission's result on one exercise. */
