@@ -77,6 +77,7 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
     const score = checks.reduce((a, c) => a + c.score, 0);
     const maxScore = checks.reduce((a, c) => a + c.maxScore, 0);
     const result: GradeResult = { ...base, backend, score, maxScore, passed: checks.every((c) => c.passed), checks, studentConsole, durationMs: Math.round(performance.now() - started) };
+    if (student.peakRssMb > 0) result.sandboxPeakRssMb = Math.round(student.peakRssMb);
     assertValidResult(result);
     return result;
   };

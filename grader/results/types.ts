@@ -34,4 +34,6 @@ export interface GradeResult {
   /** What the student's code printed, truncated; shown apart from the verdict. */
   studentConsole: string;
   durationMs: number;
+  /** Peak memory of the sandbox process that ran the submission, in MB (absent if it never ran). */
+  sandboxPeakRssMb?: number;
 }

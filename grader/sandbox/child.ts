@@ -103,6 +103,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
     names: [...new Set([...loadNames, ...watch.names])].sort(),
     leaked,
     ms: performance.now() - started,
+    peakRssMb: process.resourceUsage().maxRSS / 1024,
   });
 }
 

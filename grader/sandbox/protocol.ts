@@ -39,6 +39,8 @@ export interface RunReport {
   /** Tensors alive after the request that were not alive before it. */
   leaked: number;
   ms: number;
+  /** Peak resident memory of the sandbox process so far, in MB. */
+  peakRssMb: number;
 }
 
 export type ChildMessage =

@@ -31,6 +31,8 @@ export class SandboxWorker {
   private exitListeners: ((detail: string) => void)[] = [];
   private consoleText = '';
   private consoleTruncated = false;
+  /** The highest peak memory any of this worker's processes reported, in MB. */
+  peakRssMb = 0;
 
   constructor(readonly backend: BackendChoice, readonly role: 'student' | 'trusted') {}
 
@@ -136,7 +138,10 @@ export class SandboxWorker {
         clearTimeout(timer);
         const i = this.exitListeners.indexOf(onExit);
         if (i >= 0) this.exitListeners.splice(i, 1);
-        if (m.type === 'result') resolve({ status: 'ok', report: m });
+        if (m.type === 'result') {
+          this.peakRssMb = Math.max(this.peakRssMb, m.peakRssMb);
+          resolve({ status: 'ok', report: m });
+        }
         else if (m.type === 'run-failed') resolve({ status: 'failed', error: m.error });
       });
       child.send({ ...message, id });
