@@ -98,13 +98,16 @@ describe('conv2d', () => {
     const x = tf.zeros([1, 4, 4, 2]) as tf.Tensor4D;
     const w = tf.zeros([3, 3, 2, 5]) as tf.Tensor4D;
     const b = tf.zeros([5]) as tf.Tensor1D;
-    expect(() => conv2d(tf.zeros([4, 4, 2]) as tf.Tensor4D, w, b, [1, 1], [0, 0])).toThrow(/^conv2d: x must be rank 4, but got rank 3/);
-    expect(() => conv2d(x, tf.zeros([3, 3, 1, 5]) as tf.Tensor4D, b, [1, 1], [0, 0])).toThrow(/^conv2d: w must be \[k1, k2, 2, C2\] for x's 2 channels/);
+    const x3 = tf.zeros([4, 4, 2]);
+    const w1 = tf.zeros([3, 3, 1, 5]) as tf.Tensor4D;
+    expect(() => conv2d(x3 as tf.Tensor4D, w, b, [1, 1], [0, 0])).toThrow(/^conv2d: x must be rank 4, but got rank 3/);
+    expect(() => conv2d(x, w1, b, [1, 1], [0, 0])).toThrow(/^conv2d: w must be \[k1, k2, 2, C2\] for x's 2 channels/);
     expect(() => conv2d(x, w, tf.zeros([4]) as tf.Tensor1D, [1, 1], [0, 0])).toThrow(/^conv2d: b must have one entry per output channel \(5\), but got 4/);
     expect(() => conv2d(x, w, b, [0, 1], [0, 0])).toThrow(/^conv2d: stride must be a pair of integers ≥ 1, but got \[0,1\]/);
     expect(() => conv2d(x, w, b, [1, 1], [-1, 0])).toThrow(/^conv2d: pad must be a pair of integers ≥ 0/);
-    expect(() => conv2d(x, tf.zeros([5, 3, 2, 5]) as tf.Tensor4D, b, [1, 1], [0, 0])).toThrow(/^conv2d: the kernel \[5,3\] must fit in the padded input \[4,4\]/);
-    tf.dispose([x, w, b]);
+    const big = tf.zeros([5, 3, 2, 5]) as tf.Tensor4D;
+    expect(() => conv2d(x, big, b, [1, 1], [0, 0])).toThrow(/^conv2d: the kernel \[5,3\] must fit in the padded input \[4,4\]/);
+    tf.dispose([x, x3, w, w1, big, b]);
   });
 });
 

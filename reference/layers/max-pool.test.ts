@@ -26,7 +26,7 @@ const variant = (id: string) => variants.find((v) => v.id === id)!.exports.maxPo
 
 /** The gradient of Σ f(x) w.r.t. x: every window passes on 1. */
 function gradOfSum(f: (x: tf.Tensor4D) => tf.Tensor, x: tf.Tensor4D): number[] {
-  return tf.tidy(() => Array.from(tf.grad((z: tf.Tensor4D) => f(z).sum())(x).dataSync()));
+  return tf.tidy(() => Array.from(tf.grad((z: tf.Tensor) => f(z as tf.Tensor4D).sum())(x).dataSync()));
 }
 
 // x [1, 4, 4, 1] with ties: every 2×2 window of the top row of windows holds two 2s; the bottom-left window is all 0.
@@ -121,11 +121,12 @@ describe('maxPool2d', () => {
 
   it('says who complained about bad arguments', () => {
     const x = tf.zeros([1, 4, 4, 1]) as tf.Tensor4D;
-    expect(() => maxPool2d(tf.zeros([4, 4, 1]) as tf.Tensor4D, 2, 2)).toThrow(/^maxPool2d: x must be rank 4, but got rank 3/);
+    const x3 = tf.zeros([4, 4, 1]);
+    expect(() => maxPool2d(x3 as tf.Tensor4D, 2, 2)).toThrow(/^maxPool2d: x must be rank 4, but got rank 3/);
     expect(() => maxPool2d(x, 0, 2)).toThrow(/^maxPool2d: k must be an integer ≥ 1, but got 0/);
     expect(() => maxPool2d(x, 2, 1.5)).toThrow(/^maxPool2d: stride must be an integer ≥ 1, but got 1.5/);
     expect(() => maxPool2d(x, 5, 1)).toThrow(/^maxPool2d: the window 5×5 must fit in the input \[4,4\]/);
-    x.dispose();
+    tf.dispose([x, x3]);
   });
 });
 
