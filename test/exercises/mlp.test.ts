@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { check, grade, referenceSubmission, stubSubmission, summary, wrongSubmission } from '../grading.ts';
+
+const ID = 'mlp';
+const CHECK = 'trains to the reference\'s accuracy on MNIST';
+
+describe(ID, () => {
+  it('when the reference is submitted then it gets full marks', async () => {
+    const r = await grade(ID, referenceSubmission(ID));
+    expect(r.score, summary(r)).toBe(r.maxScore);
+    expect(r.passed).toBe(true);
+    expect(check(r, CHECK).message).toMatch(/^test accuracy \d+\.\d% ≥ threshold/);
+    expect(check(r, CHECK).message).not.toMatch(/leaked/);
+  });
+
+  it('when the stub is submitted then every check says "not implemented yet" and scores zero', async () => {
+    const r = await grade(ID, stubSubmission(ID));
+    expect(r.score).toBe(0);
+    for (const c of r.checks) expect(c.message).toBe('not implemented yet');
+  });
+
+  it('when the model outputs a constant then it falls below the threshold', async () => {
+    const r = await grade(ID, wrongSubmission(ID, 'constant-output'));
+    const c = check(r, CHECK);
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/^test accuracy \d+\.\d% < threshold/);
+  });
+
+  it('when the model is an untrained linear model with frozen weights then it fails and the message says no weight is trainable', async () => {
+    const r = await grade(ID, wrongSubmission(ID, 'all-frozen'));
+    const c = check(r, CHECK);
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/no trainable weights/);
+  });
+
+  it('when the model has the wrong output size then the message names the expected and actual shapes', async () => {
+    const r = await grade(ID, wrongSubmission(ID, 'wrong-output-size'));
+    const c = check(r, CHECK);
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/output 10 logits/);
+    expect(c.message).toContain('[null, 10]');
+    expect(c.message).toContain('[null, 9]');
+  });
+
+  it('when the model takes 28×28 images instead of flat ones then the message names the input shape', async () => {
+    const r = await grade(ID, wrongSubmission(ID, 'image-input'));
+    const c = check(r, CHECK);
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toContain('[null, 784]');
+    expect(c.message).toContain('[null, 28, 28, 1]');
+  });
+});
