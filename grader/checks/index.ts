@@ -7,7 +7,7 @@ import type { CheckRunner } from './context.ts';
 /** One runner per check kind; kinds without one yet are reported as such, never passed. */
 export const CHECK_RUNNERS: Partial<Record<CheckKind, CheckRunner>> = {
   output: (ctx) => againstReference(ctx, ctx.check.task ?? 'call'),
-  gradient: (ctx) => againstReference(ctx, 'gradient'),
+  gradient: (ctx) => againstReference(ctx, ctx.check.task ?? 'gradient'),
   accuracy: accuracyCheck,
   api: apiCheck,
 };

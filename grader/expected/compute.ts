@@ -72,7 +72,7 @@ export class ExpectedResults {
 
   /** Reference outcomes for the check's cases, plus each variant's when `withVariants`. */
   async forCheck(check: CheckSpec, cases: Case[], options: RunOptions, withVariants: boolean): Promise<Expected> {
-    const key = [this.manifest.id, this.backend, referenceFingerprint(), `seed-${this.seed}`, check.name];
+    const key = [this.manifest.id, this.backend, await referenceFingerprint(this.manifest), `seed-${this.seed}`, check.name];
     if (this.useCache) {
       const hit = this.cache.get<Expected>(key);
       if (hit && (!withVariants || hit.variants.length > 0 || !this.manifest.variants)) return hit;

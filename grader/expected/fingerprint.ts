@@ -2,35 +2,35 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import { build } from 'esbuild';
+import type { Manifest } from '../manifest/types.ts';
 import { REPO_ROOT } from '../paths.ts';
 
-/** Everything a reference result depends on besides the exercise, backend and seed. */
-const SOURCES = ['reference', 'grader/inputs', 'grader/tasks', 'grader/sandbox', 'datasets', 'grader/backends'];
+const cached = new Map<string, string>();
 
-function walk(dir: string, out: string[]): void {
-  if (!fs.existsSync(dir)) return;
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    if (e.isDirectory()) walk(p, out);
-    else if (e.name.endsWith('.ts') && !e.name.endsWith('.test.ts')) out.push(p);
-  }
-}
-
-let cached: string | undefined;
-
-/** A hash of the answer key, the input recipes, the tasks and the tfjs version: the "reference version". */
-export function referenceFingerprint(): string {
-  if (cached) return cached;
-  const files: string[] = [];
-  for (const s of SOURCES) walk(path.join(REPO_ROOT, s), files);
-  files.sort();
+/**
+ * The "reference version" of one exercise: a hash of every local source file its reference
+ * results depend on (the answer key and its variants, the exercise's input recipes and tasks,
+ * the sandbox, with everything they import, found by esbuild) and of the tfjs version. Editing
+ * another exercise does not invalidate this one's cache.
+ */
+export async function referenceFingerprint(m: Manifest): Promise<string> {
+  const hit = cached.get(m.id);
+  if (hit) return hit;
+  const entries = [m.reference, m.variants, `grader/inputs/${m.id}.ts`, `grader/tasks/${m.id}.ts`, 'grader/sandbox/child.ts']
+    .filter((f): f is string => f !== undefined)
+    .map((f) => path.join(REPO_ROOT, f))
+    .filter((f) => fs.existsSync(f));
+  const out = await build({ entryPoints: entries, bundle: true, write: false, metafile: true, packages: 'external', platform: 'node', format: 'esm', outdir: 'unused', logLevel: 'silent', absWorkingDir: REPO_ROOT });
+  const files = Object.keys(out.metafile.inputs).sort();
   const h = crypto.createHash('sha256');
   const require = createRequire(import.meta.url);
   h.update(`tfjs ${(require('@tensorflow/tfjs/package.json') as { version: string }).version}\n`);
   for (const f of files) {
-    h.update(path.relative(REPO_ROOT, f));
-    h.update(fs.readFileSync(f));
+    h.update(f);
+    h.update(fs.readFileSync(path.join(REPO_ROOT, f)));
   }
-  cached = h.digest('hex').slice(0, 16);
-  return cached;
+  const fp = h.digest('hex').slice(0, 16);
+  cached.set(m.id, fp);
+  return fp;
 }
