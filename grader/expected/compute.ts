@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { BackendName } from '../backends/names.ts';
 import type { Case } from '../inputs/wire.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
@@ -72,7 +73,9 @@ export class ExpectedResults {
 
   /** Reference outcomes for the check's cases, plus each variant's when `withVariants`. */
   async forCheck(check: CheckSpec, cases: Case[], options: RunOptions, withVariants: boolean): Promise<Expected> {
-    const key = [this.manifest.id, this.backend, await referenceFingerprint(this.manifest), `seed-${this.seed}`, check.name];
+    // The check's own spec is part of the key: a changed budget, wrt or tolerance-free field recomputes.
+    const spec = crypto.createHash('sha256').update(JSON.stringify(check)).digest('hex').slice(0, 12);
+    const key = [this.manifest.id, this.backend, await referenceFingerprint(this.manifest), `seed-${this.seed}`, `${check.name}-${spec}`];
     if (this.useCache) {
       const hit = this.cache.get<Expected>(key);
       if (hit && (!withVariants || hit.variants.length > 0 || !this.manifest.variants)) return hit;

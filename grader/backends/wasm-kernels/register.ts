@@ -1,10 +1,20 @@
 import * as tf from '@tensorflow/tfjs';
 import { conv2DBackpropFilterConfig } from './conv2dBackpropFilter.ts';
+import { untransposedMatMulConfigs } from './matmul-untransposed.ts';
+import { unsortedSegmentSumConfig } from './unsorted-segment-sum.ts';
 
-/** Registers the kernels the project adds to the wasm backend. Idempotent. */
+let registered = false;
+
+/** Registers the kernels the project adds to (or replaces in) the wasm backend. Idempotent. */
 export function registerWasmKernels(): void {
-  for (const config of [conv2DBackpropFilterConfig]) {
-    // tfjs warns and overwrites on a second registration; skip kernels already there (ours, or wasm's own in a later release).
-    if (tf.getKernel(config.kernelName, config.backendName) == null) tf.registerKernel(config);
+  if (registered) return;
+  registered = true;
+  // tfjs warns and overwrites on a second registration; skip kernels already there (wasm's own in a later release).
+  for (const config of [conv2DBackpropFilterConfig, unsortedSegmentSumConfig]) {
+    if (tf.getKernel(config.kernelName, 'wasm') == null) tf.registerKernel(config);
+  }
+  for (const config of untransposedMatMulConfigs()) {
+    tf.unregisterKernel(config.kernelName, config.backendName);
+    tf.registerKernel(config);
   }
 }
