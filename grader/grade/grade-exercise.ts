@@ -73,15 +73,16 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
   const manifest = loadManifest(id);
   const file = submissionFile(id, opts.submissionDir);
   const base = { exercise: id, title: manifest.title, notes: manifest.notes, submission: file, seed: opts.seed };
-  const finish = (backend: BackendName | 'none', checks: CheckResult[], studentConsole: string): GradeResult => {
+  const finish = (backend: BackendName | 'none', checks: CheckResult[], studentConsole: string, peakRssMb = 0): GradeResult => {
     const score = checks.reduce((a, c) => a + c.score, 0);
     const maxScore = checks.reduce((a, c) => a + c.maxScore, 0);
     const result: GradeResult = { ...base, backend, score, maxScore, passed: checks.every((c) => c.passed), checks, studentConsole, durationMs: Math.round(performance.now() - started) };
-    if (student.peakRssMb > 0) result.sandboxPeakRssMb = Math.round(student.peakRssMb);
+    if (peakRssMb > 0) result.sandboxPeakRssMb = Math.round(peakRssMb);
     assertValidResult(result);
     return result;
   };
 
+  if (!fs.existsSync(file)) return finish('none', allFailed(manifest, `not submitted: ${file} does not exist`), '');
   const student = new SandboxWorker(opts.backend, 'student');
   const starting = student.start();
   starting.catch(() => undefined);
@@ -118,7 +119,7 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
       }
       checks.push(checkResult(check, verdict, performance.now() - t0));
     }
-    return finish(backend, checks, student.consoleOutput());
+    return finish(backend, checks, student.consoleOutput(), student.peakRssMb);
   } catch (e) {
     if (e instanceof ReferenceFailure) throw e;
     throw e;

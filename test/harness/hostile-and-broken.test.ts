@@ -11,6 +11,12 @@ export function sgdStep(params: tf.Tensor[], grads: tf.Tensor[], lr: number): tf
 `;
 
 describe('the loader and the sandbox', () => {
+  it('when the exercise was not handed in then every check scores zero as "not submitted"', async () => {
+    const r = await gradeExercise('sgd', { submissionDir: submissionWith('momentum', 'export {};'), backend: 'wasm', seed: 1 });
+    expect(r.score).toBe(0);
+    for (const c of r.checks) expect(c.message).toMatch(/^not submitted: .*sgd\/sgd\.ts does not exist$/);
+  });
+
   it('when the file has a syntax error then every check says where, with file:line:col', async () => {
     const r = await grade('export function sgdStep(params, grads, lr) {\n  return params.map((p) => p\n}\n');
     expect(r.score).toBe(0);

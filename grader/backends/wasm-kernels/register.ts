@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { conv2DBackpropFilterConfig } from './conv2dBackpropFilter.ts';
 import { untransposedMatMulConfigs } from './matmul-untransposed.ts';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.ts';
+import { maxPoolGradConfig } from './max-pool-grad.ts';
 
 let registered = false;
 
@@ -13,7 +14,8 @@ export function registerWasmKernels(): void {
   for (const config of [conv2DBackpropFilterConfig, unsortedSegmentSumConfig]) {
     if (tf.getKernel(config.kernelName, 'wasm') == null) tf.registerKernel(config);
   }
-  for (const config of untransposedMatMulConfigs()) {
+  // Replaces wasm's own MaxPoolGrad, which drops gradients of windows whose maximum is ≤ 0.
+  for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig]) {
     tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
   }

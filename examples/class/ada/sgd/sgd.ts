@@ -1,0 +1,5 @@
+import * as tf from '@tensorflow/tfjs';
+
+export function sgdStep(params: tf.Tensor[], grads: tf.Tensor[], lr: number): tf.Tensor[] {
+  return params.map((p, i) => tf.tidy(() => tf.sub(p, tf.mul(lr, grads[i]!))));
+}

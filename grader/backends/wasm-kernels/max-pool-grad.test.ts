@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { selectBackend } from '../select.ts';
+
+async function gradOn(backend: 'cpu' | 'wasm', x: () => tf.Tensor4D, k: [number, number], s: [number, number], pad: 'valid' | 'same' | number): Promise<number[]> {
+  await selectBackend(backend);
+  const before = tf.memory().numTensors;
+  const g = tf.tidy(() => {
+    const input = x();
+    const y = tf.maxPool(input, k, s, pad);
+    const dy = tf.randomUniform(y.shape, 0.5, 1.5, 'float32', 9);
+    return tf.grad((t: tf.Tensor4D) => tf.sum(tf.mul(tf.maxPool(t, k, s, pad), dy)))(input);
+  });
+  const data = Array.from(await g.data());
+  g.dispose();
+  expect(tf.memory().numTensors).toBe(before);
+  return data;
+}
+
+const inputs: [string, () => tf.Tensor4D][] = [
+  ['random values', () => tf.randomNormal([2, 7, 6, 3], 0, 1, 'float32', 1) as tf.Tensor4D],
+  ['all zeros (after a ReLU)', () => tf.zeros([1, 5, 5, 2]) as tf.Tensor4D],
+  ['distinct negatives', () => tf.neg(tf.range(1, 1 + 4 * 4 * 2).reshape([1, 4, 4, 2])) as tf.Tensor4D],
+  ['ReLU of random values', () => tf.relu(tf.randomNormal([2, 6, 6, 4], 0, 1, 'float32', 2)) as tf.Tensor4D],
+  ['pairs of ties', () => tf.tensor4d([1, 1, 0, 2, 3, 3, 2, 0, -1, -1, 5, 5, 4, 0, 4, 1], [1, 4, 4, 1])],
+];
+const geometries: [number[], number[], 'valid' | 'same' | number][] = [
+  [[2, 2], [2, 2], 'valid'],
+  [[3, 3], [1, 1], 'same'],
+  [[2, 3], [1, 2], 'valid'],
+  // Numeric pads only with square windows: tfjs 4.22 derives the output width from the window height for numeric pads.
+  [[3, 3], [2, 2], 1],
+];
+
+describe('wasm MaxPoolGrad (replacing wasm\'s own)', () => {
+  for (const [label, x] of inputs) {
+    for (const [k, s, pad] of geometries) {
+      it(`when the input is ${label}, k=${k}, s=${s}, pad=${pad} then wasm routes the gradient exactly as cpu`, async () => {
+        const c = await gradOn('cpu', x, k as [number, number], s as [number, number], pad);
+        const w = await gradOn('wasm', x, k as [number, number], s as [number, number], pad);
+        for (let i = 0; i < c.length; i++) expect(Math.abs(c[i]! - w[i]!)).toBeLessThan(1e-6);
+      });
+    }
+  }
+
+  it('when a 3×3 input of zeros is pooled 2×2 with stride 1 then each of the 4 windows passes its gradient on', async () => {
+    await selectBackend('wasm');
+    const g = tf.tidy(() => tf.grad((t: tf.Tensor4D) => tf.sum(tf.maxPool(t, 2, 1, 'valid')))(tf.zeros([1, 3, 3, 1]) as tf.Tensor4D));
+    expect(Array.from(await g.data()).reduce((a, b) => a + b, 0)).toBe(4);
+    g.dispose();
+  });
+});

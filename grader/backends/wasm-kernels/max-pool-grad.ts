@@ -1,0 +1,61 @@
+import * as tf from '@tensorflow/tfjs';
+import { backend_util, type KernelConfig, type KernelFunc, type MaxPoolGradAttrs, type TensorInfo } from '@tensorflow/tfjs';
+
+interface WasmBackendLike {
+  typedArrayFromHeap(t: TensorInfo): Float32Array;
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+}
+
+/**
+ * MaxPoolGrad for wasm. wasm's own kernel (tfjs 4.22) is wrong wherever a window's maximum is
+ * ≤ 0: on a window of zeros (common right after a ReLU) it drops the gradient. This one
+ * follows the cpu backend exactly: each window's gradient goes to its first maximum in
+ * row-major order. A plain loop over the wasm heap, one pass over the windows:
+ *   dx[b, r, c, d] += dy[b, oy, ox, d] for (r, c) = first argmax of window (oy, ox)
+ */
+const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
+  const { dy, input } = inputs as { dy: TensorInfo; input: TensorInfo };
+  const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as MaxPoolGradAttrs;
+  const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
+  const wasm = backend as unknown as WasmBackendLike;
+  const x = wasm.typedArrayFromHeap(input);
+  const g = wasm.typedArrayFromHeap(dy);
+  const out = wasm.makeOutput(input.shape, 'float32');
+  const dx = wasm.typedArrayFromHeap(out);
+  dx.fill(0);
+  const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, strideHeight: sH, strideWidth: sW } = info;
+  const kH = info.effectiveFilterHeight;
+  const kW = info.effectiveFilterWidth;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  for (let b = 0; b < B; b++) {
+    for (let oy = 0; oy < OH; oy++) {
+      const r0 = oy * sH - top;
+      const rMin = Math.max(0, r0);
+      const rMax = Math.min(H, r0 + kH);
+      for (let ox = 0; ox < OW; ox++) {
+        const c0 = ox * sW - left;
+        const cMin = Math.max(0, c0);
+        const cMax = Math.min(W, c0 + kW);
+        const gBase = ((b * OH + oy) * OW + ox) * C;
+        for (let d = 0; d < C; d++) {
+          let best = Number.NEGATIVE_INFINITY;
+          let at = -1;
+          for (let r = rMin; r < rMax; r++) {
+            for (let c = cMin; c < cMax; c++) {
+              const i = ((b * H + r) * W + c) * C + d;
+              if (x[i]! > best) {
+                best = x[i]!;
+                at = i;
+              }
+            }
+          }
+          if (at >= 0) dx[at] += g[gBase + d]!;
+        }
+      }
+    }
+  }
+  return out;
+};
+
+export const maxPoolGradConfig: KernelConfig = { kernelName: tf.MaxPoolGrad, backendName: 'wasm', kernelFunc: maxPoolGrad };
