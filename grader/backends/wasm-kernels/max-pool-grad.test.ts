@@ -9,7 +9,7 @@ async function gradOn(backend: 'cpu' | 'wasm', x: () => tf.Tensor4D, k: [number,
     const input = x();
     const y = tf.maxPool(input, k, s, pad);
     const dy = tf.randomUniform(y.shape, 0.5, 1.5, 'float32', 9);
-    return tf.grad((t: tf.Tensor4D) => tf.sum(tf.mul(tf.maxPool(t, k, s, pad), dy)))(input);
+    return tf.grad((t: tf.Tensor) => tf.sum(tf.mul(tf.maxPool(t as tf.Tensor4D, k, s, pad), dy)))(input);
   });
   const data = Array.from(await g.data());
   g.dispose();
@@ -45,7 +45,7 @@ describe('wasm MaxPoolGrad (replacing wasm\'s own)', () => {
 
   it('when a 3×3 input of zeros is pooled 2×2 with stride 1 then each of the 4 windows passes its gradient on', async () => {
     await selectBackend('wasm');
-    const g = tf.tidy(() => tf.grad((t: tf.Tensor4D) => tf.sum(tf.maxPool(t, 2, 1, 'valid')))(tf.zeros([1, 3, 3, 1]) as tf.Tensor4D));
+    const g = tf.tidy(() => tf.grad((t: tf.Tensor) => tf.sum(tf.maxPool(t as tf.Tensor4D, 2, 1, 'valid')))(tf.zeros([1, 3, 3, 1]) as tf.Tensor4D));
     expect(Array.from(await g.data()).reduce((a, b) => a + b, 0)).toBe(4);
     g.dispose();
   });
