@@ -1,0 +1,77 @@
+import * as tf from '@tensorflow/tfjs';
+import { predictClasses, type ClassificationData } from '../../reference/support/classifier-training.ts';
+import type { Task, TaskTable } from './types.ts';
+
+const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
+
+/** Throws a message the student can act on unless `model` is a LayersModel for [null, 28, 28, 1] → [null, 10]. */
+export function checkImageModel(builder: string, model: unknown): asserts model is tf.LayersModel {
+  if (!(model instanceof tf.LayersModel)) {
+    const got = model === undefined ? 'undefined' : model === null ? 'null' : typeof model === 'object' ? `a ${model.constructor?.name ?? 'plain object'}` : typeof model;
+    const promise = model instanceof Promise ? ' (a Promise: build the model synchronously, without async)' : '';
+    throw new TypeError(`${builder}(seed) must return a tf.LayersModel (e.g. from tf.sequential() or tf.model()), but returned ${got}${promise}`);
+  }
+  if (model.inputs.length !== 1) throw new Error(`${builder}'s model must have one input (the images), but has ${model.inputs.length}`);
+  if (model.outputs.length !== 1) throw new Error(`${builder}'s model must have one output (the 10 logits), but has ${model.outputs.length}`);
+  const inShape = model.inputs[0]!.shape;
+  if (inShape.length !== 4 || inShape[0] !== null || inShape[1] !== 28 || inShape[2] !== 28 || inShape[3] !== 1) {
+    throw new Error(`${builder}'s model must take 28×28 grayscale images in NHWC, input shape [null, 28, 28, 1] (inputShape: [28, 28, 1] on the first layer), but its input shape is ${shapeText(inShape)}`);
+  }
+  const outShape = model.outputs[0]!.shape;
+  if (outShape.length !== 2 || outShape[0] !== null || outShape[1] !== 10) {
+    const hint = outShape.length > 2 ? ' (flatten the feature maps before the last dense layer)' : '';
+    throw new Error(`${builder}'s model must output 10 logits per image, output shape [null, 10] (units: 10 on the last layer)${hint}, but its output shape is ${shapeText(outShape)}`);
+  }
+  if (model.trainableWeights.length === 0) {
+    throw new Error(`${builder}'s model has no trainable weights (are its layers built with trainable: false?): training could not change it`);
+  }
+}
+
+/**
+ * A task that builds the student's image model with `builder(seed)`, checks its shapes, trains it
+ * with Adam on softmax cross-entropy from its logits for the check's budget (epochs, batchSize,
+ * lr) on the training images as [N, 28, 28, 1], and returns its predicted classes on the test
+ * images: [M] int32. Everything it makes is disposed, the model included.
+ */
+export function trainImageModel(builder: string): Task {
+  return async (impl, args, ctx) => {
+    const data = args[0] as unknown as ClassificationData;
+    const budget = ctx.options.budget ?? {};
+    const epochs = Number(budget.epochs);
+    const batchSize = Number(budget.batchSize);
+    const lr = Number(budget.lr);
+    if (!(epochs > 0 && batchSize > 0 && lr > 0)) throw new Error(`grader: the ${builder} accuracy check needs budget {epochs, batchSize, lr}`);
+
+    const model: unknown = impl[builder](ctx.options.seed);
+    const optimizer = tf.train.adam(lr);
+    const xs = data.trainImages.reshape([-1, 28, 28, 1]);
+    const xt = data.testImages.reshape([-1, 28, 28, 1]);
+    const ys = tf.tidy(() => tf.oneHot(data.trainLabels, 10).toFloat());
+    try {
+      checkImageModel(builder, model);
+      model.compile({
+        optimizer,
+        // The model outputs logits: the loss applies the softmax itself.
+        loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred),
+      });
+      // shuffle: tfjs-layers shuffles with Math.random, which the sandbox seeds per case.
+      await model.fit(xs, ys, { epochs, batchSize, shuffle: true, verbose: 0 });
+      return predictClasses((x) => model.predict(x) as tf.Tensor, xt, 250);
+    } finally {
+      if (model instanceof tf.LayersModel) {
+        try {
+          model.dispose();
+        } catch {
+          // already disposed by the student's code: nothing left to free
+        }
+      }
+      optimizer.dispose();
+      tf.dispose([xs, xt, ys]);
+    }
+  };
+}
+
+export const tasks: TaskTable = {
+  /** Trains the student's buildCnn(seed) on MNIST; returns its test predictions. */
+  trainModel: trainImageModel('buildCnn'),
+};
