@@ -1,0 +1,38 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { GradeResult } from '../results/types.ts';
+
+/** `<out>/<student>/<exercise>.json`. */
+export function resultPath(outDir: string, student: string, exercise: string): string {
+  return path.join(outDir, student, `${exercise}.json`);
+}
+
+/**
+ * Writes a result atomically: a temporary file in the same folder, then a rename, so a crash
+ * or Ctrl-C leaves either the old file, the new one, or none — never half of one.
+ */
+export function writeResult(outDir: string, student: string, result: GradeResult): string {
+  const file = resultPath(outDir, student, result.exercise);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = path.join(path.dirname(file), `.${result.exercise}.json.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  fs.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}\n`);
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+/** A stored result, or undefined when there is none or it cannot be read. */
+export function readResult(file: string): GradeResult | undefined {
+  try {
+    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as GradeResult;
+    return r && typeof r === 'object' && typeof r.exercise === 'string' && Array.isArray(r.checks) ? r : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether this grade is already done (a readable result for the same exercise and seed). */
+export function isDone(outDir: string, student: string, exercise: string, seed: number): boolean {
+  const r = readResult(resultPath(outDir, student, exercise));
+  return r !== undefined && r.exercise === exercise && r.seed === seed;
+}

@@ -1,0 +1,44 @@
+import fs from 'node:fs';
+import Handlebars from 'handlebars';
+import { repoPath } from '../paths.ts';
+import type { ClassReport } from './model.ts';
+import { barChartSvg, hbarChartSvg } from './svg.ts';
+
+export const REPORT_TEMPLATE = repoPath('reports', 'templates', 'report.hbs');
+
+const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
+
+function engine(): typeof Handlebars {
+  const hb = Handlebars.create();
+  hb.registerHelper('pts', (x: number) => pts(x));
+  hb.registerHelper('pct', (x: number) => `${Math.round(x * 100)}%`);
+  hb.registerHelper('pct100', (x: number) => `${Math.round(x)}%`);
+  hb.registerHelper('secs', (ms: number) => `${(ms / 1000).toFixed(1)} s`);
+  return hb;
+}
+
+/**
+ * The instructor report: a self-contained HTML page (inline CSS and SVG, nothing fetched from
+ * the network), rendered from reports/templates/report.hbs. Every value reaches the page through
+ * handlebars' escaping; the charts are built here with their text XML-escaped.
+ */
+export function renderHtml(report: ClassReport, meta: { sources: string[]; generated: string }): string {
+  const template = engine().compile(fs.readFileSync(REPORT_TEMPLATE, 'utf8'), { strict: false });
+  const histogramSvg = barChartSvg(report.histogram, 'Students by total score');
+  const passRateSvg = hbarChartSvg(
+    report.exercises.map((e) => ({ label: e.id, value: e.passed, of: e.graded })),
+    'Students passing every check, per exercise',
+  );
+  const failuresSvg = hbarChartSvg(
+    report.checkFailures.slice(0, 30).map((f) => ({ label: `${f.exercise} › ${f.check}`, value: f.failed, of: f.of, hidden: f.hidden })),
+    'Students failing each check',
+  );
+  return template({
+    ...report,
+    meta,
+    classMeanText: `${Math.round(report.classMean)}%`,
+    histogramSvg: new Handlebars.SafeString(histogramSvg),
+    passRateSvg: new Handlebars.SafeString(passRateSvg),
+    failuresSvg: new Handlebars.SafeString(failuresSvg),
+  });
+}
