@@ -23,6 +23,8 @@ export interface CheckSpec {
   budget?: Record<string, unknown>;
   forbidden?: { names?: string[]; kernels?: string[] };
   timeoutSeconds?: number;
+  judge?: string;
+  withReference?: boolean;
 }
 
 export interface Manifest {

@@ -1,0 +1,51 @@
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { JudgeTable } from '../judges/types.ts';
+import { repoPath } from '../paths.ts';
+import type { Wire } from '../inputs/wire.ts';
+import { casesOf, leakNote, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
+
+/** The exercise's whole false-fail budget, split evenly over its distribution checks. */
+export const FALSE_FAIL_BUDGET = 1e-4;
+
+async function judgesOf(id: string): Promise<JudgeTable> {
+  const file = repoPath('grader', 'judges', `${id}.ts`);
+  if (!fs.existsSync(file)) return {};
+  return ((await import(pathToFileURL(file).href)) as { judges: JudgeTable }).judges;
+}
+
+export function alphaOf(ctx: CheckContext): number {
+  const n = ctx.manifest.checks.filter((c) => c.kind === 'distribution').length;
+  return ctx.check.kind === 'distribution' ? FALSE_FAIL_BUDGET / Math.max(1, n) : 0;
+}
+
+/**
+ * Property and distribution checks: the sandbox runs the task (the student's code, raw values
+ * back), and a judge in the parent decides from those values alone — an invariant, or a
+ * statistical test against an exact target whose false-fail probability is stated.
+ */
+export async function judgedCheck(ctx: CheckContext): Promise<Verdict> {
+  const name = ctx.check.judge;
+  const judge = name ? (await judgesOf(ctx.manifest.id))[name] : undefined;
+  if (!judge) throw new Error(`grader: exercise ${ctx.manifest.id} has no judge "${name}" in grader/judges/${ctx.manifest.id}.ts`);
+  const cases = casesOf(ctx);
+  const task = ctx.check.task ?? 'call';
+  const student = await runStudent(ctx, task, cases);
+  if ('verdict' in student) return student.verdict;
+  const values = student.report.outcomes.map((o) => (o.ok ? o.value : null)) as Wire[];
+  let reference: Wire[] | undefined;
+  if (ctx.check.withReference) {
+    const expected = await ctx.expected.forCheck({ ...ctx.check, task }, cases, runOptions(ctx), false);
+    reference = expected.reference.map((o) => (o.ok ? o.value : null)) as Wire[];
+  }
+  const alpha = alphaOf(ctx);
+  let j;
+  try {
+    j = judge({ cases, values, reference, seed: ctx.seed, check: ctx.check, alpha });
+  } catch (e) {
+    // A value of the wrong shape or type is the student's to fix: say what the judge could not read.
+    return { passed: false, message: `could not judge the returned values: ${(e as Error).message}`, leaked: student.report.leaked };
+  }
+  const risk = ctx.check.kind === 'distribution' ? ` (a correct answer fails this check with probability ${alpha.toExponential(1)})` : '';
+  return { passed: j.passed, message: `${j.message}${risk}${leakNote(student.report)}`, hint: j.hint, leaked: student.report.leaked };
+}
