@@ -1,0 +1,106 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT, main } from '../cli.ts';
+import { csvField, renderCsv } from './csv.ts';
+import { fakeOutDir, fakeResult } from './fixtures.ts';
+import { loadResults } from './load.ts';
+import { buildReport } from './model.ts';
+
+const HINT = { hint: 'momentum as a moving average' };
+
+/** A minimal RFC 4180 reader (for checking the writer): fields, quotes, doubled quotes, CRLF. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) throw new Error('last line does not end with CRLF');
+  return rows;
+}
+
+describe('grade report', () => {
+  it('when two shard folders are given then their students are merged into one table', () => {
+    const a = fakeOutDir({ ada: [fakeResult('sgd', [true, true]), fakeResult('momentum', [true, true])] });
+    const b = fakeOutDir({ ben: [fakeResult('sgd', [true, false]), fakeResult('momentum', [false, false], HINT)], carl: [fakeResult('sgd', [false, false], HINT)] });
+    // A torn temporary file of an interrupted write is not a result.
+    fs.writeFileSync(path.join(b, 'ben', '.sgd.json.1.tmp'), '{"exer');
+    const r = buildReport(loadResults([a, b]));
+    expect(r.students.map((s) => [s.name, s.total, s.max])).toEqual([
+      ['ada', 20, 20],
+      ['ben', 5, 20],
+      ['carl', 0, 20],
+    ]);
+    expect(r.exercises.map((e) => e.id)).toEqual(['momentum', 'sgd']);
+    const sgd = r.exercises.find((e) => e.id === 'sgd')!;
+    expect(sgd).toMatchObject({ graded: 3, passed: 1 });
+    expect(r.students[2]!.cells.find((c) => c.exercise === 'momentum')).toMatchObject({ present: false, status: 'missing' });
+    expect(r.hints[0]).toMatchObject({ hint: 'momentum as a moving average', count: 4 });
+    expect(r.checkFailures[0]).toMatchObject({ exercise: 'sgd', check: 'check 2', hidden: true, failed: 2, of: 3 });
+    expect(r.histogram.reduce((a, h) => a + h.count, 0)).toBe(3);
+    expect(r.histogram[9]!.count).toBe(1);
+  });
+
+  it('when the same result is in two folders then the newest is kept', () => {
+    const a = fakeOutDir({ ada: [fakeResult('sgd', [false, false])] });
+    const b = fakeOutDir({ ada: [fakeResult('sgd', [true, true])] });
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(a, 'ada', 'sgd.json'), old, old);
+    const loaded = loadResults([b, a]);
+    expect(loaded.duplicates).toEqual(['ada/sgd']);
+    expect(loaded.byStudent.get('ada')!.get('sgd')!.score).toBe(10);
+  });
+
+  it('when names hold commas, quotes and newlines then the CSV quotes them per RFC 4180 and reads back the same', () => {
+    const names = ['plain', 'O\'Brien, Pat', 'say "hi"', 'two\nlines', 'cr\r\nlf'];
+    const dir = fakeOutDir(Object.fromEntries(names.map((n, i) => [n, [fakeResult('sgd', [i % 2 === 0, true])]])));
+    const csv = renderCsv(buildReport(loadResults([dir])));
+    expect(csv.endsWith('\r\n')).toBe(true);
+    const rows = parseCsv(csv);
+    expect(rows[0]).toEqual(['student', 'sgd', 'total']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual([...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(rows.find((r) => r[0] === 'say "hi"')).toEqual(['say "hi"', '10', '10']);
+    expect(csv).toContain('"say ""hi"""');
+    expect(csv).toContain('"O\'Brien, Pat"');
+    for (const r of rows) expect(r).toHaveLength(3);
+  });
+
+  it('when a field could run as a spreadsheet formula then it is defused, and plain fields stay bare', () => {
+    expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
+    expect(csvField('ada')).toBe('ada');
+    expect(csvField(12.5, false)).toBe('12.5');
+  });
+
+  it('when run from the CLI on two folders then it writes the HTML and the CSV; with no output named, exit 2', async () => {
+    const a = fakeOutDir({ ada: [fakeResult('sgd', [true, true])] });
+    const b = fakeOutDir({ ben: [fakeResult('sgd', [false, true])] });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'report-out-'));
+    const io = { out: () => undefined, err: () => undefined };
+    expect(await main(['report', a, b, '--html', path.join(out, 'r.html'), '--csv', path.join(out, 'g.csv')], io)).toBe(EXIT.passed);
+    expect(fs.readFileSync(path.join(out, 'g.csv'), 'utf8')).toBe('student,sgd,total\r\nada,10,10\r\nben,5,5\r\n');
+    expect(fs.readFileSync(path.join(out, 'r.html'), 'utf8')).toMatch(/<svg/);
+    expect(await main(['report', a], io)).toBe(EXIT.usage);
+    expect(await main(['report', path.join(out, 'nope'), '--csv', path.join(out, 'x.csv')], io)).toBe(EXIT.usage);
+  });
+});
