@@ -6,7 +6,7 @@ import { BatchError, defaultJobs } from './batch/batch.ts';
 import { batchMain, type BatchCommandOptions } from './batch/main.ts';
 import { gradeSafely } from './batch/safe-grade.ts';
 import { doctorReport } from './doctor/doctor.ts';
-import { DEFAULT_SEED, gradeExercise } from './grade/grade-exercise.ts';
+import { DEFAULT_SEED, gradeExercise, SandboxStartFailed } from './grade/grade-exercise.ts';
 import { ReferenceFailure } from './expected/compute.ts';
 import { listExerciseIds, ManifestError } from './manifest/load.ts';
 import { listExercises, renderList } from './list/list.ts';
@@ -189,6 +189,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return EXIT.usage;
     }
     if (e instanceof BatchError || e instanceof ReportError) {
+      io.err(`grade: ${e.message}`);
+      return EXIT.usage;
+    }
+    if (e instanceof SandboxStartFailed) {
       io.err(`grade: ${e.message}`);
       return EXIT.usage;
     }

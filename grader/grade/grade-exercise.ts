@@ -26,6 +26,14 @@ export interface GradeOptions {
 
 export const DEFAULT_SEED = 1;
 
+/** The sandbox could not start: usually a --backend that does not load here (the message says why). */
+export class SandboxStartFailed extends Error {
+  constructor(detail: string) {
+    super(detail);
+    this.name = 'SandboxStartFailed';
+  }
+}
+
 async function loadInputs(id: string): Promise<ExerciseInputs> {
   const file = repoPath('grader', 'inputs', `${id}.ts`);
   if (!fs.existsSync(file)) return { cases: {} };
@@ -94,10 +102,22 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
     if (e instanceof SubmissionError) return finish('none', allFailed(manifest, `your file does not compile: ${e.message}`), '');
     throw e;
   }
-  const { backend } = await starting;
+  let backend: BackendName;
+  try {
+    ({ backend } = await starting);
+  } catch (e) {
+    throw new SandboxStartFailed((e as Error).message);
+  }
   const expected = new ExpectedResults(manifest, backend, opts.seed, opts.cache ?? true);
   try {
-    const loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: file });
+    let loaded;
+    try {
+      loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: file });
+    } catch (e) {
+      // The process died or hung while evaluating the file (process.exit, a crash, an endless loop at import).
+      const message = `your file stopped the sandbox while loading (${(e as Error).message.replace(/^sandbox (process )?/, '')}); code at the top level of the file runs on import: keep it to definitions`;
+      return finish(backend, allFailed(manifest, message), student.consoleOutput());
+    }
     if (loaded.type === 'load-failed') {
       const e = loaded.error;
       const message = e.notImplemented ? 'not implemented yet' : `your file threw while loading${e.where ? ` at ${e.where}` : ''}: ${e.name}: ${e.message}`;
