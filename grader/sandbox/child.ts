@@ -11,15 +11,22 @@ import { Rng } from '../inputs/rng.ts';
 import { repoPath } from '../paths.ts';
 import { commonTasks } from '../tasks/common.ts';
 import type { Impl, Task, TaskTable } from '../tasks/types.ts';
+import { captureResultWriter } from './channel.ts';
 import { errorInfo, studentSource, type StudentSource } from './errors.ts';
+import { lockDown } from './lockdown.ts';
 import { evaluateBundle, submissionModules } from './load-module.ts';
 import type { CaseOutcome, ChildMessage, ParentMessage, VariantInfo } from './protocol.ts';
 import { disposeAll, toLive, toWire } from './tensors.ts';
 import { UsageWatch } from './watch.ts';
 
+// Captured now, before any implementation has run: see channel.ts.
+const writeResult = captureResultWriter();
 const send = (m: ChildMessage): void => {
-  process.send!(m);
+  if (!writeResult) throw new Error('grader: the sandbox was started without a result channel');
+  writeResult(m);
 };
+/** 'student': confined, runs only the submission; 'trusted': runs the answer key. */
+const role = process.argv[3] === 'trusted' ? 'trusted' : 'student';
 
 const watch = new UsageWatch();
 let submission: Impl | undefined;
@@ -46,11 +53,17 @@ function watched(mod: Record<string, unknown>): Impl {
   return out;
 }
 
-async function tasksFor(exercise: string): Promise<TaskTable> {
+/** The exercise's task table: the bundle the parent built (student), or the TypeScript file (trusted). */
+async function tasksFor(exercise: string, bundled: string | null | undefined): Promise<TaskTable> {
   let table = taskTables.get(exercise);
   if (!table) {
-    const file = repoPath('grader', 'tasks', `${exercise}.ts`);
-    const own = fs.existsSync(file) ? ((await import(pathToFileURL(file).href)) as { tasks: TaskTable }).tasks : {};
+    let own: TaskTable = {};
+    if (role === 'student') {
+      if (bundled) own = ((await import(pathToFileURL(bundled).href)) as { tasks: TaskTable }).tasks;
+    } else {
+      const file = repoPath('grader', 'tasks', `${exercise}.ts`);
+      if (fs.existsSync(file)) own = ((await import(pathToFileURL(file).href)) as { tasks: TaskTable }).tasks;
+    }
     table = { ...commonTasks, ...own };
     taskTables.set(exercise, table);
   }
@@ -58,6 +71,7 @@ async function tasksFor(exercise: string): Promise<TaskTable> {
 }
 
 function implFor(ref: Extract<ParentMessage, { type: 'run' }>['impl']): Impl {
+  if (role === 'student' && ref.kind !== 'submission') throw new Error('grader: the student sandbox runs only the submission');
   if (ref.kind === 'submission') {
     if (!submission) throw new Error('grader: no submission loaded');
     return submission;
@@ -72,7 +86,7 @@ function implFor(ref: Extract<ParentMessage, { type: 'run' }>['impl']): Impl {
 async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> {
   const started = performance.now();
   const impl = implFor(msg.impl);
-  const table = await tasksFor(msg.exercise);
+  const table = await tasksFor(msg.exercise, msg.tasksModule);
   const task: Task | undefined = table[msg.task];
   if (!task) throw new Error(`grader: exercise ${msg.exercise} has no task "${msg.task}"`);
   watch.reset();
@@ -94,6 +108,9 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
       disposeAll(result, args);
     }
   }
+  // Let timers and rejections the implementation left behind fire while this request is the
+  // current one, so that a crash they cause is reported on this check.
+  await new Promise((resolve) => setTimeout(resolve, 1));
   const leaked = tf.memory().numTensors - before;
   send({
     type: 'result',
@@ -121,6 +138,7 @@ async function handle(msg: ParentMessage): Promise<void> {
     }
   } else if (msg.type === 'load-reference') {
     try {
+      if (role === 'student') throw new Error('grader: the student sandbox never loads the reference');
       const mod = (await import(pathToFileURL(repoPath(msg.reference)).href)) as Record<string, unknown>;
       reference = watched(mod);
       if (msg.variants) {
@@ -140,8 +158,21 @@ async function handle(msg: ParentMessage): Promise<void> {
   }
 }
 
+/** An error nobody caught (a timer, a callback, a promise) ends the process, saying what it was. */
+function onFatal(what: 'an uncaught exception' | 'an unhandled promise rejection') {
+  return (e: unknown): void => {
+    try {
+      send({ type: 'fatal', what, error: errorInfo(e, submissionSource) });
+    } finally {
+      process.exit(70);
+    }
+  };
+}
+
 async function main(): Promise<void> {
   process.setSourceMapsEnabled(true);
+  process.on('uncaughtException', onFatal('an uncaught exception'));
+  process.on('unhandledRejection', onFatal('an unhandled promise rejection'));
   const choice = process.argv[2] ?? 'auto';
   if (!isBackendChoice(choice)) {
     send({ type: 'startup-failed', message: `unknown backend ${choice}` });
@@ -150,6 +181,7 @@ async function main(): Promise<void> {
   try {
     const sel = await selectBackend(choice);
     watch.installKernelHooks();
+    if (role === 'student') lockDown();
     send({ type: 'ready', backend: sel.name, reason: sel.reason });
   } catch (e) {
     send({ type: 'startup-failed', message: (e as Error).message });

@@ -28,6 +28,9 @@ function original(src: StudentSource, line: number, column: number): string {
   return `${path.basename(src.file)}:${line}:${column}`;
 }
 
+/** How a failed allocation reads: a typed array, the wasm heap growing, V8 itself. */
+const OUT_OF_MEMORY = /Array buffer allocation failed|Out of memory|Cannot allocate Wasm memory|WebAssembly\.Memory\(\)|memory access out of bounds|Cannot enlarge memory/i;
+
 /** Turns anything thrown by an implementation into a message for the student. */
 export function errorInfo(e: unknown, src?: StudentSource): ErrorInfo {
   const err = e instanceof Error ? e : new Error(String(e));
@@ -42,5 +45,7 @@ export function errorInfo(e: unknown, src?: StudentSource): ErrorInfo {
       }
     }
   }
-  return { name: err.name, message: err.message.slice(0, 2000), where, notImplemented };
+  const info: ErrorInfo = { name: err.name, message: err.message.slice(0, 2000), where, notImplemented };
+  if (OUT_OF_MEMORY.test(err.message)) info.outOfMemory = true;
+  return info;
 }

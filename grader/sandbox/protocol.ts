@@ -16,7 +16,18 @@ export interface RunOptions {
 export type ParentMessage =
   | { type: 'load-submission'; code: string; filename: string }
   | { type: 'load-reference'; exercise: string; reference: string; variants?: string }
-  | { type: 'run'; id: number; exercise: string; impl: ImplRef; task: string; export?: string; cases: Case[]; options: RunOptions };
+  | {
+      type: 'run';
+      id: number;
+      exercise: string;
+      impl: ImplRef;
+      task: string;
+      export?: string;
+      cases: Case[];
+      options: RunOptions;
+      /** Student sandbox: the bundled task table the parent built for the exercise (see runtime.ts). */
+      tasksModule?: string | null;
+    };
 
 export interface ErrorInfo {
   name: string;
@@ -24,6 +35,8 @@ export interface ErrorInfo {
   /** "file.ts:12:5" of the deepest frame in the student's own file, when there is one. */
   where?: string;
   notImplemented: boolean;
+  /** An allocation failed (typed array, wasm heap): the memory cap was reached. */
+  outOfMemory?: boolean;
 }
 
 export type CaseOutcome = { ok: true; value: Wire } | { ok: false; error: ErrorInfo };
@@ -49,7 +62,9 @@ export type ChildMessage =
   | { type: 'loaded'; exports: Record<string, string>; variants?: VariantInfo[] }
   | { type: 'load-failed'; error: ErrorInfo }
   | RunReport
-  | { type: 'run-failed'; id: number; error: ErrorInfo };
+  | { type: 'run-failed'; id: number; error: ErrorInfo }
+  /** Sent just before the process exits on an error nobody caught (a timer, a callback, a promise). */
+  | { type: 'fatal'; what: 'an uncaught exception' | 'an unhandled promise rejection'; error: ErrorInfo };
 
 export interface ChildArgs {
   backend: BackendChoice;

@@ -1,14 +1,25 @@
-import { fork, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import type { BackendChoice, BackendName } from '../backends/names.ts';
+import { newToken, ResultReader, TOKEN_ENV } from './channel.ts';
+import { confinementOf, studentLaunch, type Confinement } from './launch.ts';
 import type { ChildMessage, ErrorInfo, ParentMessage, RunReport } from './protocol.ts';
+import { childRuntime, tasksRuntime } from './runtime.ts';
+import { checkMessage } from './validate.ts';
 
 const CHILD_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts');
 const TSX_LOADER = import.meta.resolve('tsx/esm');
 const STARTUP_TIMEOUT_MS = 60_000;
 /** How much of the implementation's console output is kept. */
 const CONSOLE_LIMIT = 4_000;
+/** How much of the end of stderr is kept to tell how a process died (V8's out-of-memory report). */
+const STDERR_TAIL = 4_000;
+const V8_OUT_OF_MEMORY = /JavaScript heap out of memory|Fatal process out of memory|Reached heap limit|Allocation failed - process out of memory/;
+/** `setpriv --pdeathsig`: the sandbox dies with the grader, even when the grader is killed outright. */
+const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p));
 
 export type RunOutcome =
   | { status: 'ok'; report: RunReport }
@@ -31,52 +42,136 @@ export class SandboxWorker {
   private exitListeners: ((detail: string) => void)[] = [];
   private consoleText = '';
   private consoleTruncated = false;
+  /** Resolves a close() waiting for a process to be gone (its scratch folder removed). */
+  private finished = new WeakMap<ChildProcess, () => void>();
+  /** How the sandbox is confined (student role). */
+  readonly confinement: Confinement | undefined;
   /** The highest peak memory any of this worker's processes reported, in MB. */
   peakRssMb = 0;
 
-  constructor(readonly backend: BackendChoice, readonly role: 'student' | 'trusted') {}
+  constructor(readonly backend: BackendChoice, readonly role: 'student' | 'trusted') {
+    if (role === 'student') this.confinement = confinementOf(backend);
+  }
+
+  /** Starts the process: the student's confined (launch.ts), the trusted one as before. */
+  private async spawnChild(token: string): Promise<{ child: ChildProcess; scratch?: string }> {
+    const stdio: ('ignore' | 'pipe' | 'ipc')[] = ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'];
+    if (this.role === 'trusted') {
+      const child = spawn(process.execPath, ['--import', TSX_LOADER, '--no-warnings', CHILD_ENTRY, this.backend, 'trusted'], {
+        stdio,
+        serialization: 'advanced',
+        env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', [TOKEN_ENV]: token },
+      });
+      return { child };
+    }
+    const entry = await childRuntime();
+    const plan = studentLaunch(entry, this.backend, { TF_CPP_MIN_LOG_LEVEL: '2', [TOKEN_ENV]: token });
+    const [command, args] = SETPRIV ? [SETPRIV, ['--pdeathsig', 'KILL', '--', plan.command, ...plan.args]] : [plan.command, plan.args];
+    const child = spawn(command, args, { stdio, serialization: 'advanced', detached: true, env: plan.env, cwd: plan.scratch });
+    return { child, scratch: plan.scratch };
+  }
 
   /** The backend the child actually runs on (auto resolved). */
   start(): Promise<{ backend: BackendName; reason: string }> {
     if (this.ready) return this.ready;
-    const child = fork(CHILD_ENTRY, [this.backend], {
-      execArgv: ['--import', TSX_LOADER, '--no-warnings'],
-      serialization: 'advanced',
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-      env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2' },
+    const token = newToken();
+    const generation = this.generation;
+    this.ready = this.spawnChild(token).then(({ child, scratch }) => {
+      if (generation !== this.generation) {
+        // kill() came while the process was being started: it must not live on.
+        child.on('exit', () => scratch && fs.rmSync(scratch, { recursive: true, force: true }));
+        child.on('error', () => undefined);
+        this.killChild(child);
+        throw new Error('the sandbox was stopped while it started');
+      }
+      return this.attach(child, token, scratch);
     });
+    return this.ready;
+  }
+
+  private attach(child: ChildProcess, token: string, scratch: string | undefined): Promise<{ backend: BackendName; reason: string }> {
     this.child = child;
     // Listeners belong to this child: a killed child's late exit must not touch its successor.
     const listeners: ((detail: string) => void)[] = [];
     const waiters: ((m: ChildMessage) => void)[] = [];
     this.exitListeners = listeners;
     this.waiters = waiters;
+    let stderrTail = '';
+    let note: string | undefined;
     const capture = (chunk: Buffer): void => {
       if (this.consoleText.length < CONSOLE_LIMIT) this.consoleText += chunk.toString('utf8');
       else this.consoleTruncated = true;
     };
     child.stdout!.on('data', capture);
-    child.stderr!.on('data', capture);
-    child.on('message', (m: ChildMessage) => {
-      if ((m.type === 'result' || m.type === 'run-failed') && this.pending.has(m.id)) {
-        const resolve = this.pending.get(m.id)!;
-        this.pending.delete(m.id);
-        resolve(m);
-      } else {
-        const w = waiters.shift();
-        if (w) w(m);
-      }
+    child.stderr!.on('data', (chunk: Buffer) => {
+      capture(chunk);
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL);
     });
-    child.on('exit', (code, signal) => {
-      const detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
+    // Whatever arrives on the IPC channel is ignored: results come only over the token channel.
+    child.on('message', () => undefined);
+    child.on('error', () => undefined);
+    const reader = new ResultReader(
+      token,
+      (raw) => {
+        const m = checkMessage(raw, this.pending);
+        if (typeof m === 'string') {
+          note = `it sent the grader a malformed message (${m})`;
+          this.killChild(child);
+          return;
+        }
+        if (m.type === 'fatal') {
+          const e = m.error;
+          note = e.outOfMemory ? this.outOfMemory() : `${m.what}${e.where ? ` at ${e.where}` : ''}: ${e.name}: ${e.message}`;
+          return;
+        }
+        if ((m.type === 'result' || m.type === 'run-failed') && this.pending.has(m.id)) {
+          const resolve = this.pending.get(m.id)!;
+          this.pending.delete(m.id);
+          resolve(m);
+        } else {
+          const w = waiters.shift();
+          if (w) w(m);
+        }
+      },
+      (why) => {
+        note = `it tampered with the grader's result channel: ${why}`;
+        this.killChild(child);
+      },
+    );
+    const results = child.stdio[4] as Readable | null;
+    results?.on('data', (chunk: Buffer) => reader.push(chunk));
+    results?.on('error', () => undefined);
+    // On 'exit' a last message (how it died) may still be in the pipe: finish when both are done.
+    // (Not 'close': it waits for the IPC channel too, which a disconnect from this side never counts.)
+    let exited: [number | null, NodeJS.Signals | null] | undefined;
+    let pipeClosed = !results;
+    const finish = (): void => {
+      if (!exited || !pipeClosed) return;
+      const [code, signal] = exited;
+      let detail = note;
+      if (!detail && this.role === 'student' && V8_OUT_OF_MEMORY.test(stderrTail)) detail = this.outOfMemory();
+      if (!detail) detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
+      if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
       for (const l of listeners.splice(0)) l(detail);
       if (this.child === child) this.forget();
+      this.finished.get(child)?.();
+    };
+    results?.on('close', () => {
+      pipeClosed = true;
+      finish();
     });
-    this.ready = this.nextMessage(STARTUP_TIMEOUT_MS).then((m) => {
+    child.on('exit', (code, signal) => {
+      exited = [code, signal];
+      finish();
+    });
+    return this.nextMessage(STARTUP_TIMEOUT_MS).then((m) => {
       if (m.type === 'ready') return { backend: m.backend, reason: m.reason };
-      throw new Error(m.type === 'startup-failed' ? m.message : `sandbox failed to start: ${JSON.stringify(m).slice(0, 200)}`);
+      throw new Error(m.type === 'startup-failed' ? m.message : `sandbox failed to start: ${m.type}`);
     });
-    return this.ready;
+  }
+
+  private outOfMemory(): string {
+    return `ran out of memory (cap ${this.confinement?.memoryCapMb ?? '?'} MB)`;
   }
 
   private nextMessage(timeoutMs: number): Promise<ChildMessage> {
@@ -106,7 +201,7 @@ export class SandboxWorker {
     await this.start();
     if (!this.loaded) {
       const reply = this.nextMessage(STARTUP_TIMEOUT_MS);
-      this.child!.send(this.loadMessage!);
+      this.child!.send(this.loadMessage!, () => undefined);
       this.loaded = reply;
     }
     return this.loaded;
@@ -120,8 +215,10 @@ export class SandboxWorker {
     } catch (e) {
       return { status: 'crashed', detail: (e as Error).message };
     }
+    const tasksModule = this.role === 'student' ? ((await tasksRuntime(message.exercise)) ?? null) : undefined;
     const id = this.nextId++;
-    const child = this.child!;
+    const child = this.child;
+    if (!child) return { status: 'crashed', detail: 'the sandbox process stopped' };
     return new Promise<RunOutcome>((resolve) => {
       const timer = setTimeout(() => {
         this.pending.delete(id);
@@ -138,13 +235,21 @@ export class SandboxWorker {
         clearTimeout(timer);
         const i = this.exitListeners.indexOf(onExit);
         if (i >= 0) this.exitListeners.splice(i, 1);
-        if (m.type === 'result') {
+        const oom = m.type === 'run-failed' ? m.error.outOfMemory : m.type === 'result' && m.outcomes.some((o) => !o.ok && o.error.outOfMemory);
+        if (m.type === 'result' && m.outcomes.length !== message.cases.length) {
+          this.kill();
+          resolve({ status: 'crashed', detail: 'it sent the grader a malformed message (wrong number of outcomes)' });
+        } else if (oom) {
+          // A failed allocation may leave the wasm heap unusable: the next check gets a fresh process.
+          this.kill();
+          resolve({ status: 'crashed', detail: this.outOfMemory() });
+        } else if (m.type === 'result') {
           this.peakRssMb = Math.max(this.peakRssMb, m.peakRssMb);
           resolve({ status: 'ok', report: m });
         }
         else if (m.type === 'run-failed') resolve({ status: 'failed', error: m.error });
       });
-      child.send({ ...message, id });
+      child.send({ ...message, id, tasksModule }, () => undefined);
     });
   }
 
@@ -153,26 +258,40 @@ export class SandboxWorker {
     return this.consoleText + (this.consoleTruncated ? '\n[… output truncated]' : '');
   }
 
+  /** Bumped by kill(): a process still being spawned from an older generation is killed on arrival. */
+  private generation = 0;
+
   private forget(): void {
     this.child = undefined;
     this.ready = undefined;
     this.loaded = undefined;
   }
 
-  /** Kills the process now; the next request starts a fresh one. */
+  /** Kills the process (for the student, its whole process group) now; the next request starts a fresh one. */
   kill(): void {
     const child = this.child;
+    this.generation++;
     this.forget();
-    child?.kill('SIGKILL');
+    if (child) this.killChild(child);
+  }
+
+  private killChild(child: ChildProcess): void {
+    try {
+      if (this.role === 'student' && child.pid !== undefined) process.kill(-child.pid, 'SIGKILL');
+      else child.kill('SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
   }
 
   async close(): Promise<void> {
+    if (!this.child && this.ready) await this.ready.catch(() => undefined);
     const child = this.child;
     if (!child) return;
     await new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.disconnect();
-      setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+      this.finished.set(child, resolve);
+      if (child.connected) child.disconnect();
+      setTimeout(() => this.killChild(child), 2000).unref();
     });
   }
 }

@@ -1,0 +1,74 @@
+/**
+ * The student sandbox does not run TypeScript through tsx (tsx transforms with esbuild, which
+ * spawns a process, and the sandbox may not spawn anything). Instead the parent bundles the
+ * child's own code (sandbox, backends, harness) and, per exercise, the task table into plain
+ * ES modules under `.cache/sandbox-runtime/`, the only grader files the sandbox may read.
+ * Packages stay external: they are resolved from the repository's node_modules at run time.
+ *
+ * A bundle must never carry the answer key: anything under reference/ other than
+ * reference/support/ (the shared training loop) refuses to be bundled.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+import { REPO_ROOT, repoPath } from '../paths.ts';
+
+export const RUNTIME_DIR = repoPath('.cache', 'sandbox-runtime');
+const ALLOWED_REFERENCE = ['reference/support/'];
+
+async function bundle(entry: string, name: string): Promise<string> {
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    metafile: true,
+    logLevel: 'silent',
+    absWorkingDir: REPO_ROOT,
+  });
+  for (const input of Object.keys(out.metafile.inputs)) {
+    const rel = path.relative(REPO_ROOT, path.resolve(REPO_ROOT, input)).split(path.sep).join('/');
+    if (rel.startsWith('reference/') && !ALLOWED_REFERENCE.some((p) => rel.startsWith(p))) {
+      throw new Error(`grader: the sandbox runtime for ${name} would include ${rel} (an answer key); tasks may import only ${ALLOWED_REFERENCE.join(', ')}`);
+    }
+  }
+  const code = out.outputFiles[0]!.text;
+  const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const file = path.join(RUNTIME_DIR, `${name}-${hash}.mjs`);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(RUNTIME_DIR, { recursive: true });
+    const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+    fs.writeFileSync(tmp, code);
+    fs.renameSync(tmp, file);
+  }
+  return file;
+}
+
+const built = new Map<string, Promise<string>>();
+
+function once(key: string, make: () => Promise<string>): Promise<string> {
+  let p = built.get(key);
+  if (!p) {
+    p = make();
+    p.catch(() => built.delete(key));
+    built.set(key, p);
+  }
+  return p;
+}
+
+/** The bundled sandbox process entry (grader/sandbox/child.ts). */
+export function childRuntime(): Promise<string> {
+  return once('child', () => bundle(repoPath('grader', 'sandbox', 'child.ts'), 'child'));
+}
+
+/** The bundled task table of an exercise, or undefined when it has none of its own. */
+export async function tasksRuntime(exercise: string): Promise<string | undefined> {
+  if (!/^[a-z0-9-]+$/.test(exercise)) throw new Error(`grader: bad exercise id ${exercise}`);
+  const file = repoPath('grader', 'tasks', `${exercise}.ts`);
+  if (!fs.existsSync(file)) return undefined;
+  return once(`tasks-${exercise}`, () => bundle(file, `tasks-${exercise}`));
+}
