@@ -42,7 +42,7 @@ export const judges: JudgeTable = {
       if (s.shape.join(',') !== [sweeps + 1, b, n].join(',')) return { passed: false, message: `${label}: recall returned shape [${s.shape.slice(1)}], expected [${b}, ${n}] like x0` };
       const bad = notPlusMinusOne(s.data, n);
       if (bad) return { passed: false, message: `${label}: states must stay ±1, but after recall ${bad}`, hint: bad.endsWith(' 0') ? ZERO_HINT : undefined };
-      if (w.every((v) => v === 0)) {
+      if (Array.from(w).every((v) => v === 0)) {
         for (let k = 0; k < b * n; k++) {
           if (s.data[b * n + k] !== x0.data[k]) {
             return { passed: false, message: `${label}: row ${Math.floor(k / n)}, unit ${k % n} changed from ${x0.data[k]} to ${s.data[b * n + k]} although (Wx)ᵢ = 0`, hint: ZERO_HINT };
