@@ -64,7 +64,10 @@ export async function runStudent(ctx: CheckContext, task: string, cases: Case[])
     timeoutOf(ctx),
   );
   if (out.status === 'timeout') return { verdict: { passed: false, message: `timed out after ${out.seconds} s` } };
-  if (out.status === 'crashed') return { verdict: { passed: false, message: `your code stopped the sandbox process (${out.detail})` } };
+  if (out.status === 'crashed') {
+    const oom = out.detail.match(/ran out of memory \(cap \d+ MB\)/);
+    return { verdict: { passed: false, message: oom ? oom[0] : `your code stopped the sandbox process (${out.detail})` } };
+  }
   if (out.status === 'failed') {
     if (out.error.notImplemented) return { verdict: { passed: false, message: 'not implemented yet' } };
     return { verdict: { passed: false, message: `${out.error.where ? `${out.error.where}: ` : ''}${out.error.name}: ${out.error.message}` } };

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { NATIVE_PACKAGES, type BackendChoice, type BackendName } from '../backends/names.ts';
+import { confinementOf } from '../sandbox/launch.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -49,7 +50,10 @@ export function doctorReport(choice: BackendChoice): string {
   }
   const chosen = probe(choice);
   lines.push('');
-  if (chosen.chosen) lines.push(`--backend ${choice} → ${chosen.chosen.name}: ${chosen.chosen.reason}`);
+  if (chosen.chosen) {
+    lines.push(`--backend ${choice} → ${chosen.chosen.name}: ${chosen.chosen.reason}`);
+    lines.push(`student sandbox: ${confinementOf(chosen.chosen.name).summary}`);
+  }
   else lines.push(`--backend ${choice} → unavailable: ${chosen.error ?? 'unknown error'}`);
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import type { BackendChoice, BackendName } from '../backends/names.ts';
+import { installedNativeBackend, type BackendChoice, type BackendName } from '../backends/names.ts';
 import { CHECK_RUNNERS } from '../checks/index.ts';
 import type { CheckContext, Verdict } from '../checks/context.ts';
 import { ExpectedResults } from '../expected/compute.ts';
@@ -91,8 +91,17 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
   };
 
   if (!fs.existsSync(file)) return finish('none', allFailed(manifest, `not submitted: ${file} does not exist`), '');
-  const student = new SandboxWorker(opts.backend, 'student');
-  const starting = student.start();
+  // auto with a native package installed means that package: the sandbox must know before it starts (it runs unconfined then).
+  const choice = opts.backend === 'auto' ? (installedNativeBackend() ?? 'auto') : opts.backend;
+  let student = new SandboxWorker(choice, 'student');
+  let starting = student.start();
+  if (choice !== opts.backend) {
+    // An installed native package that does not load: auto falls back to the confined wasm/cpu sandbox.
+    starting = starting.catch(() => {
+      student = new SandboxWorker('auto', 'student');
+      return student.start();
+    });
+  }
   starting.catch(() => undefined);
   let bundle;
   try {
