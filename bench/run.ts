@@ -121,7 +121,22 @@ for (const id of listExerciseIds()) {
   peakRssMb = Math.max(peakRssMb, result.sandboxPeakRssMb ?? 0);
   if (!result.passed) notes.push(`the reference of ${id} did not pass: ${result.checks.filter((c) => !c.passed).map((c) => c.name).join(', ')}`);
 }
-notes.push('batch.*: batch grading (`grade batch`) does not exist yet; measured once it lands');
+// --- batch throughput on the sample class, 1 job and all cores --------------------------------
+const BATCH_EXERCISES = 'sgd,dense,softmax-cross-entropy,regularization,early-stopping,dropout';
+function batchPerMinute(jobs: number): number | null {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-batch-'));
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [GRADE, 'batch', path.join(REPO_ROOT, 'examples', 'class'), '--out', out, '--jobs', String(jobs), '--exercises', BATCH_EXERCISES, '--backend', 'wasm', '--timeout', '10'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
+  const minutes = (performance.now() - t0) / 60_000;
+  const graded = fs.readdirSync(out).flatMap((student) => fs.readdirSync(path.join(out, student)).filter((f) => f.endsWith('.json'))).length;
+  if (r.status === null || graded === 0) return null;
+  return graded / minutes;
+}
+process.stderr.write('batch, 1 job…\n');
+const jobs1 = batchPerMinute(1);
+process.stderr.write(`batch, ${os.cpus().length} jobs…\n`);
+const jobsAll = batchPerMinute(os.cpus().length);
+notes.push(`batch.*: the sample class (examples/class, 3 students) on ${BATCH_EXERCISES}, --timeout 10 (mallory's hang costs its limit); reference results cached`);
 
 // --- results ------------------------------------------------------------------------------
 const ok = (v: unknown): v is { samplesPerSec: number } => typeof v === 'object' && v !== null && 'samplesPerSec' in v;
@@ -132,7 +147,7 @@ const results = {
   training: Object.fromEntries(Object.entries(training).map(([m, byBackend]) => [m, { ...byBackend, ...(m === 'cnn' && achieved !== null ? { achievedGflops: achieved } : {}) }])),
   ceiling: { matmulGflops: 'error' in ceiling ? null : ceiling.gflops },
   grade,
-  batch: { jobs1: { perMinute: null }, jobsAll: { perMinute: null } },
+  batch: { jobs1: { perMinute: jobs1 }, jobsAll: { perMinute: jobsAll, jobs: os.cpus().length } },
   memory: { peakRssMb },
   leakedTensors,
   notes,
@@ -152,6 +167,7 @@ if (achieved !== null) rows.push(`| CNN training achieved (GFLOP/s, forward + ba
 for (const [kind, g] of Object.entries(grade)) {
   rows.push(`| \`grade\` of an ${kind} exercise${g ? ` (${g.exercise})` : ''}, cold / warm (s) | ${g ? `${f(g.coldSeconds)} / ${f(g.warmSeconds)}` : 'no such exercise yet'} |`);
 }
+rows.push(`| batch grading, 1 job / ${os.cpus().length} jobs (grades per minute) | ${f(jobs1)} / ${f(jobsAll)}${jobs1 && jobsAll ? ` (${f(jobsAll / jobs1, 2)}×)` : ''} |`);
 rows.push(`| peak memory of a sandbox process (MB) | ${f(peakRssMb, 0)} |`);
 rows.push(`| tensors leaked by the grader, all exercises | ${leakedTensors} |`);
 const table = `${rows.join('\n')}\n\nMeasured ${results.machine.date.slice(0, 10)} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}.${notes.length ? `\n\n${notes.map((n) => `- ${n}`).join('\n')}` : ''}\n`;
