@@ -6,7 +6,8 @@ export default defineConfig({
     include: ['**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/*.slow.test.ts'],
     pool: 'forks',
-    testTimeout: 120_000,
+    // Tests that train a model with a cold reference cache train twice (reference and submission).
+    testTimeout: 600_000,
     hookTimeout: 300_000,
   },
 });
