@@ -24,9 +24,16 @@ export const EXIT = { passed: 0, failed: 1, usage: 2, internal: 3 } as const;
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Colour the console output (only when `out` is a terminal). */
+  color?: boolean;
 }
 
-const defaultIo: Io = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+// Colour only on a terminal (picocolors alone would also colour CI logs and pipes), and never with NO_COLOR.
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+  color: (process.stdout.isTTY === true && !('NO_COLOR' in process.env)) || 'FORCE_COLOR' in process.env,
+};
 
 class UsageError extends Error {}
 
@@ -95,7 +102,7 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
     // CI formats get a score for every exercise even when one grade cannot finish.
     const r = o.format === 'gradescope' || o.format === 'junit' ? await gradeSafely(id, opts) : await gradeExercise(id, opts);
     results.push(r);
-    if (o.format === 'console') io.out(renderConsole(r));
+    if (o.format === 'console') io.out(renderConsole(r, io.color ?? false));
   }
   if (o.format === 'json') emit(JSON.stringify(results.length === 1 ? results[0] : results, null, 2), o, io);
   if (o.format === 'gradescope') emit(renderGradescope(results), o, io);

@@ -14,7 +14,7 @@ function indent(text: string, by: string): string {
 }
 
 /** One line per check, details under each failure, then the total. */
-export function renderConsole(r: GradeResult, color = pc.isColorSupported): string {
+export function renderConsole(r: GradeResult, color = false): string {
   const c = pc.createColors(color);
   const lines: string[] = [];
   lines.push(c.bold(`${r.exercise} — ${r.title}`) + c.dim(` (notes ${r.notes}) · backend ${r.backend} · seed ${r.seed}`));
