@@ -21,7 +21,8 @@ function runJson<T>(file: string, args: string[], timeoutMs: number): T | { erro
   try {
     return JSON.parse(last) as T;
   } catch {
-    const why = r.error ? r.error.message : (r.stderr ?? '').trim().split('\n').filter((l) => /Error/.test(l))[0] ?? `exit ${r.status}`;
+    const stderr = r.stderr ?? '';
+    const why = r.error ? r.error.message : (stderr.match(/is not available: ([^\n]*?)(\. Run `grade doctor`|$)/m)?.[1] ?? stderr.trim().split('\n').find((l) => /Error/.test(l)) ?? `exit ${r.status}`);
     return { error: why.slice(0, 200) };
   }
 }
