@@ -1,5 +1,5 @@
-import { compareWire } from '../compare/allclose.ts';
-import { isWireTensor, type Wire, type WireTensor } from '../inputs/wire.ts';
+import { isWireTensor, type WireTensor } from '../inputs/wire.ts';
+import { sameSeedJudge } from './same-seed.ts';
 import { erfc } from './stats.ts';
 import type { Judgement, JudgeTable } from './types.ts';
 
@@ -38,14 +38,6 @@ export const judges: JudgeTable = {
     return { passed: true, message: lines.join('; ') };
   },
 
-  /** The same seed gives the same noise, another seed other noise; x itself is left alone. */
-  sameSeedSameNoise({ cases, values }): Judgement {
-    for (let i = 0; i < cases.length; i++) {
-      const v = values[i] as Record<string, Wire>;
-      const m = compareWire(v.first!, v.again, { rtol: 0, atol: 0 });
-      if (m) return { passed: false, message: `${cases[i]!.label}: two calls with the same seed differ (${m.message}): pass the seed to tf.randomNormal` };
-      if (!compareWire(v.first!, v.otherSeed, { rtol: 0, atol: 0 })) return { passed: false, message: `${cases[i]!.label}: consecutive seeds give the same noise: the seed is ignored` };
-    }
-    return { passed: true, message: 'the same seed gives the same noise, another seed other noise' };
-  },
+  /** The same seed gives the same noise, another seed other noise. */
+  sameSeedSameNoise: sameSeedJudge('noise', 'pass the seed to tf.randomNormal'),
 };

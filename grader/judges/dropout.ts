@@ -1,5 +1,6 @@
 import { compareWire } from '../compare/allclose.ts';
 import { isWireTensor, type Wire, type WireTensor } from '../inputs/wire.ts';
+import { sameSeedJudge } from './same-seed.ts';
 import { binomialTwoSidedP } from './stats.ts';
 import type { Judgement, JudgeTable } from './types.ts';
 
@@ -48,15 +49,7 @@ export const judges: JudgeTable = {
   },
 
   /** The same seed gives the same mask; another seed another one. */
-  sameSeedSameMask({ cases, values }): Judgement {
-    for (let i = 0; i < cases.length; i++) {
-      const v = values[i] as Record<string, Wire>;
-      const m = compareWire(v.first!, v.again, { rtol: 0, atol: 0 });
-      if (m) return { passed: false, message: `${cases[i]!.label}: two calls with the same seed differ (${m.message}): pass the seed to the random op` };
-      if (!compareWire(v.first!, v.otherSeed, { rtol: 0, atol: 0 })) return { passed: false, message: `${cases[i]!.label}: seeds ${String(cases[i]!.args[2])} and the next one give the same mask: the seed is ignored` };
-    }
-    return { passed: true, message: 'the same seed gives the same mask, another seed another mask' };
-  },
+  sameSeedSameMask: sameSeedJudge('mask', 'pass the seed to the random op'),
 
   /** dL/dx = dy/(1 − rate) where the unit was kept, 0 where dropped (x has no zeros). */
   gradientThroughKept({ cases, values }): Judgement {

@@ -1,12 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
+import { sameSeedTask } from './same-seed.ts';
 import type { TaskTable } from './types.ts';
 
 export const tasks: TaskTable = {
   /** dropout(x, rate, true, seed) twice with the seed and once with another. */
-  sameSeed(impl, args) {
-    const [x, rate, seed] = args as [tf.Tensor, number, number];
-    return { first: impl.dropout(x, rate, true, seed), again: impl.dropout(x, rate, true, seed), otherSeed: impl.dropout(x, rate, true, seed + 1) };
-  },
+  sameSeed: sameSeedTask((impl, [x, rate], seed) => impl.dropout(x as tf.Tensor, rate as number, true, seed)),
   /** The output and the gradient of Σ y·dy w.r.t. x, with the dy used, for the same seed. */
   gradientThroughKept(impl, args, ctx) {
     const [x, rate, seed] = args as [tf.Tensor, number, number];
