@@ -20,14 +20,15 @@ export function isBackendChoice(s: string): s is BackendChoice {
  * The student sandbox decides its confinement before tfjs starts, so `auto` is resolved here.
  */
 export function installedNativeBackend(): 'gpu' | 'node' | undefined {
-  const require = createRequire(import.meta.url);
-  for (const which of ['gpu', 'node'] as const) {
-    try {
-      require.resolve(NATIVE_PACKAGES[which]);
-      return which;
-    } catch {
-      // not installed
-    }
+  return (['gpu', 'node'] as const).find((which) => isInstalled(NATIVE_PACKAGES[which]));
+}
+
+/** Whether a package resolves from here, without loading it. */
+export function isInstalled(pkg: string): boolean {
+  try {
+    createRequire(import.meta.url).resolve(pkg);
+    return true;
+  } catch {
+    return false;
   }
-  return undefined;
 }

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
-import { NATIVE_PACKAGES, type BackendChoice, type BackendName } from './names.ts';
+import { isInstalled, NATIVE_PACKAGES, type BackendChoice, type BackendName } from './names.ts';
 import { registerWasmKernels } from './wasm-kernels/register.ts';
 
 const require = createRequire(import.meta.url);
@@ -18,15 +18,6 @@ export interface BackendSelection {
   tfName: string;
   reason: string;
   probes: BackendProbe[];
-}
-
-function isInstalled(pkg: string): boolean {
-  try {
-    require.resolve(pkg);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 function errorText(e: unknown): string {
