@@ -10,6 +10,7 @@ import path from 'node:path';
 import { listExerciseIds, loadManifest } from '../grader/manifest/load.ts';
 import { REPO_ROOT } from '../grader/paths.ts';
 import type { GradeResult } from '../grader/results/types.ts';
+import { referenceSubmission } from '../test/grading.ts';
 
 const RUN_TS = path.join(REPO_ROOT, 'bin', 'run-ts.js');
 const GRADE = path.join(REPO_ROOT, 'bin', 'grade.js');
@@ -62,13 +63,6 @@ const KIND_EXERCISE: Record<string, string> = { output: 'early-stopping', gradie
 function exerciseFor(kind: string): string | undefined {
   const id = KIND_EXERCISE[kind];
   return id && listExerciseIds().includes(id) && loadManifest(id).checks.some((c) => c.kind === kind) ? id : undefined;
-}
-
-function referenceSubmission(id: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `bench-${id}-`));
-  fs.mkdirSync(path.join(dir, id));
-  fs.writeFileSync(path.join(dir, id, `${id}.ts`), `export * from ${JSON.stringify(path.join(REPO_ROOT, loadManifest(id).reference))};\n`);
-  return dir;
 }
 
 function timedGrade(id: string, cacheDir: string, submission: string): { seconds: number; result: GradeResult } {
