@@ -66,7 +66,8 @@ export async function runStudent(ctx: CheckContext, task: string, cases: Case[])
   if (out.status === 'timeout') return { verdict: { passed: false, message: `timed out after ${out.seconds} s` } };
   if (out.status === 'crashed') {
     const oom = out.detail.match(/ran out of memory \(cap \d+ MB\)/);
-    return { verdict: { passed: false, message: oom ? oom[0] : `your code stopped the sandbox process (${out.detail})` } };
+    // A certain out-of-memory reads as just that; a crash that is only likely out of memory keeps its signal.
+    return { verdict: { passed: false, message: oom && out.detail.startsWith('ran out') ? oom[0] : `your code stopped the sandbox process (${out.detail})` } };
   }
   if (out.status === 'failed') {
     if (out.error.notImplemented) return { verdict: { passed: false, message: 'not implemented yet' } };

@@ -150,6 +150,8 @@ export class SandboxWorker {
       const [code, signal] = exited;
       let detail = note;
       if (!detail && this.role === 'student' && V8_OUT_OF_MEMORY.test(stderrTail)) detail = this.outOfMemory();
+      // Under the memory cap a failed allocation inside V8 or the wasm runtime can surface as a segfault, not an error.
+      if (!detail && this.role === 'student' && (signal === 'SIGSEGV' || signal === 'SIGBUS')) detail = `killed by ${signal}, most likely because it ${this.outOfMemory()}`;
       if (!detail) detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
       if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
       for (const l of listeners.splice(0)) l(detail);
