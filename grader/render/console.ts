@@ -22,7 +22,7 @@ export function renderConsole(r: GradeResult, color = false): string {
   for (const ch of r.checks) {
     const mark = ch.passed ? c.green('✓') : c.red('✗');
     const score = `${pts(ch.score)}/${pts(ch.maxScore)}`;
-    const kind = c.dim(`[${ch.kind}]`);
+    const kind = c.dim(`[${ch.kind}${ch.hidden ? ', hidden' : ''}]`);
     lines.push(`  ${mark} ${ch.name.padEnd(width)}  ${score.padStart(7)}  ${kind}`);
     if (!ch.passed) {
       lines.push(indent(ch.message, '      '));
