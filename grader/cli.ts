@@ -63,6 +63,7 @@ export interface GradeCommandOptions {
   out?: string;
   cache: boolean;
   timeout?: number;
+  images?: string;
 }
 
 /** Writes a file whole or not at all (tmp + rename). */
@@ -98,7 +99,9 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
   if (unknown.length > 0) throw new UsageError(`unknown exercise ${unknown.map((u) => `'${u}'`).join(', ')}. Known exercises: ${known.join(', ')}`);
   const results: GradeResult[] = [];
   for (const id of wanted) {
-    const opts = { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache, timeoutCap: o.timeout };
+    // PNGs (sample grids, scatters) go to --images, else next to --out, else ./grade-output; then <exercise>/.
+    const imagesDir = o.images ?? (o.out ? path.dirname(o.out) : 'grade-output');
+    const opts = { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache, timeoutCap: o.timeout, imagesDir };
     // CI formats get a score for every exercise even when one grade cannot finish.
     const r = o.format === 'gradescope' || o.format === 'junit' ? await gradeSafely(id, opts) : await gradeExercise(id, opts);
     results.push(r);
@@ -127,6 +130,7 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     .option('-o, --out <file>', 'write the json/gradescope/junit output to this file instead of stdout')
     .option('--no-cache', 'recompute the reference results instead of reading the cache')
     .option('--timeout <seconds>', 'cap every check\'s time limit at this many seconds', parsePositive)
+    .option('--images <dir>', 'where checks write PNG images, as <dir>/<exercise>/<name>.png (default: the folder of --out, else ./grade-output)')
     .action(async (ids: string[], o: GradeCommandOptions) => done(await gradeCommand(ids, o, io)));
 
   program

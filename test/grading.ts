@@ -16,7 +16,7 @@ export function submissionWith(id: string, source: string): string {
 
 /** The answer key handed in as a submission (a file that re-exports it). */
 export function referenceSubmission(id: string): string {
-  const ref = path.join(REPO_ROOT, loadManifest(id).reference);
+  const ref = path.join(REPO_ROOT, loadManifest(id).reference!);
   return submissionWith(id, `export * from ${JSON.stringify(ref)};\n`);
 }
 

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import pLimit from 'p-limit';
 import type { BackendChoice } from '../backends/names.ts';
 import { listExerciseIds } from '../manifest/load.ts';
@@ -85,7 +86,9 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   let passed = 0;
   const grade = async (t: Task): Promise<GradeResult> => {
     const submissionDir = studentDir(o.classDir, t.student);
-    const r = await gradeSafely(t.exercise, { submissionDir, backend: o.backend, seed: o.seed, cache: o.cache ?? true, timeoutCap: o.timeout });
+    // Images next to the student's results: <out>/<student>/<exercise>/<name>.png.
+    const imagesDir = path.join(o.outDir, t.student);
+    const r = await gradeSafely(t.exercise, { submissionDir, backend: o.backend, seed: o.seed, cache: o.cache ?? true, timeoutCap: o.timeout, imagesDir });
     writeResult(o.outDir, t.student, r);
     done++;
     if (r.passed) passed++;

@@ -1,5 +1,6 @@
 import { isWireTensor, type Case, type Wire } from '../inputs/wire.ts';
 import type { CaseOutcome } from '../sandbox/protocol.ts';
+import { referenceRequest } from './reference-request.ts';
 import { casesOf, leakNote, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
 
 const pct = (x: number): string => `${(100 * x).toFixed(1)}%`;
@@ -16,7 +17,7 @@ export function accuracyOf(predictions: Wire, answers: Wire | undefined): number
   return right / y.length;
 }
 
-function scoreOf(outcomes: CaseOutcome[], cases: Case[]): number {
+export function scoreOf(outcomes: CaseOutcome[], cases: Case[]): number {
   const o = outcomes[0];
   if (!o?.ok) throw new Error('no predictions');
   return accuracyOf(o.value, cases[0]!.answers);
@@ -32,8 +33,9 @@ export async function accuracyCheck(ctx: CheckContext): Promise<Verdict> {
   const task = ctx.check.task!;
   const student = await runStudent(ctx, task, cases);
   if ('verdict' in student) return student.verdict;
-  const expected = await ctx.expected.forCheck(ctx.check, cases, runOptions(ctx), false);
-  const reference = scoreOf(expected.reference, cases);
+  const need = referenceRequest(ctx.check);
+  if (need.kind !== 'score') throw new Error('grader: an accuracy check needs the reference\'s score');
+  const reference = await ctx.expected.referenceScore(need.check, cases, runOptions(ctx), (outcomes) => scoreOf(outcomes, cases));
   const threshold = reference - (ctx.check.margin ?? 0);
   let score: number;
   try {

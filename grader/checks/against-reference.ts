@@ -2,6 +2,7 @@ import { compareWire, type Mismatch, type Tol } from '../compare/allclose.ts';
 import type { Case } from '../inputs/wire.ts';
 import type { CaseOutcome } from '../sandbox/protocol.ts';
 import { casesOf, leakNote, LEAK_LIMIT, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
+import { referenceRequest } from './reference-request.ts';
 import { toleranceFor } from './tolerance.ts';
 
 function firstMismatch(expected: CaseOutcome[], got: CaseOutcome[], cases: Case[], tol: Tol): { index: number; m: Mismatch } | null {
@@ -25,7 +26,9 @@ export async function againstReference(ctx: CheckContext, task: string): Promise
   // The student first: a stub or a crash needs no reference result.
   const student = await runStudent(ctx, task, cases);
   if ('verdict' in student) return student.verdict;
-  const expected = await ctx.expected.forCheck({ ...ctx.check, task }, cases, runOptions(ctx), true);
+  const need = referenceRequest(ctx.check);
+  if (need.kind !== 'outcomes') throw new Error(`grader: a ${ctx.check.kind} check needs reference outcomes`);
+  const expected = await ctx.expected.forCheck(need.check, cases, runOptions(ctx), need.withVariants);
   const got = student.report.outcomes;
   const leaked = student.report.leaked;
   const tol = toleranceFor(ctx.check.tolerance, ctx.backend);

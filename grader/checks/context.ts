@@ -3,6 +3,7 @@ import { Rng } from '../inputs/rng.ts';
 import type { ExpectedResults } from '../expected/compute.ts';
 import type { ExerciseInputs } from '../inputs/types.ts';
 import type { Case } from '../inputs/wire.ts';
+import type { JudgeImage } from '../judges/types.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import type { RunOptions, RunReport } from '../sandbox/protocol.ts';
 import type { SandboxWorker } from '../sandbox/worker.ts';
@@ -26,6 +27,8 @@ export interface Verdict {
   hint?: string;
   /** Tensors the student's code left alive during the check, when it ran. */
   leaked?: number;
+  /** Pictures a judge made of what it judged; the grade step writes them as PNG. */
+  images?: JudgeImage[];
 }
 
 export type CheckRunner = (ctx: CheckContext) => Promise<Verdict>;

@@ -47,5 +47,5 @@ export async function judgedCheck(ctx: CheckContext): Promise<Verdict> {
     return { passed: false, message: `could not judge the returned values: ${(e as Error).message}`, leaked: student.report.leaked };
   }
   const risk = ctx.check.kind === 'distribution' ? ` (a correct answer fails this check with probability ${alpha.toExponential(1)})` : '';
-  return { passed: j.passed, message: `${j.message}${risk}${leakNote(student.report)}`, hint: j.hint, leaked: student.report.leaked };
+  return { passed: j.passed, message: `${j.message}${risk}${leakNote(student.report)}`, hint: j.hint, leaked: student.report.leaked, images: j.images };
 }

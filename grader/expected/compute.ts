@@ -3,34 +3,19 @@ import type { BackendName } from '../backends/names.ts';
 import type { Case } from '../inputs/wire.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import type { CaseOutcome, RunOptions, VariantInfo } from '../sandbox/protocol.ts';
+import { ReferenceFailure, type Expected, type ExpectedSource, type VariantOutcomes } from './source.ts';
 import { SandboxWorker } from '../sandbox/worker.ts';
 import { ExpectedCache } from './cache.ts';
 import { referenceFingerprint } from './fingerprint.ts';
 
-export interface VariantOutcomes extends VariantInfo {
-  outcomes: CaseOutcome[];
-}
-
-/** What the answer key (and its known variants) give for one check's cases. */
-export interface Expected {
-  reference: CaseOutcome[];
-  variants: VariantOutcomes[];
-}
-
-/** Reference results could not be computed: a fault of the grader or the course, not the student. */
-export class ReferenceFailure extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'ReferenceFailure';
-  }
-}
+export { ReferenceFailure, type Expected, type VariantOutcomes } from './source.ts';
 
 /**
  * The "reference result" step: runs the answer key in a trusted sandbox process on the same
  * backend as the student, once per (exercise, backend, reference version, seed, check), and
  * caches it. The trusted process starts only on a cache miss.
  */
-export class ExpectedResults {
+export class ExpectedResults implements ExpectedSource {
   private worker: SandboxWorker | undefined;
   private variantInfo: VariantInfo[] = [];
   private readonly cache = new ExpectedCache();
@@ -44,9 +29,10 @@ export class ExpectedResults {
 
   private async trusted(): Promise<SandboxWorker> {
     if (!this.worker) {
+      if (!this.manifest.reference) throw new ReferenceFailure(`${this.manifest.id} has no answer key (exercise.json names no "reference")`);
       // The student's backend is already resolved: ask for exactly that one.
       this.worker = new SandboxWorker(this.backend, 'trusted');
-      const loaded = await this.worker.load({ type: 'load-reference', exercise: this.manifest.id, reference: this.manifest.reference, variants: this.manifest.variants });
+      const loaded = await this.worker.load({ type: 'load-reference', exercise: this.manifest.id, reference: this.manifest.reference!, variants: this.manifest.variants });
       if (loaded.type !== 'loaded') throw new ReferenceFailure(`the reference of ${this.manifest.id} failed to load: ${loaded.type === 'load-failed' ? loaded.error.message : loaded.type}`);
       this.variantInfo = loaded.variants ?? [];
     }
@@ -90,6 +76,10 @@ export class ExpectedResults {
     const result: Expected = { reference, variants };
     this.cache.set(key, result);
     return result;
+  }
+
+  async referenceScore(check: CheckSpec, cases: Case[], options: RunOptions, score: (outcomes: CaseOutcome[]) => number): Promise<number> {
+    return score((await this.forCheck(check, cases, options, false)).reference);
   }
 
   async close(): Promise<void> {

@@ -1,10 +1,12 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installedNativeBackend, type BackendChoice, type BackendName } from '../backends/names.ts';
 import { CHECK_RUNNERS } from '../checks/index.ts';
 import type { CheckContext, Verdict } from '../checks/context.ts';
 import { ExpectedResults } from '../expected/compute.ts';
 import type { ExerciseInputs } from '../inputs/types.ts';
+import { writeImagesForResult } from '../images/write.ts';
 import { loadManifest } from '../manifest/load.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import { repoPath } from '../paths.ts';
@@ -22,6 +24,8 @@ export interface GradeOptions {
   cache?: boolean;
   /** Caps every check's time limit, in seconds. */
   timeoutCap?: number;
+  /** Where checks' PNG images go: `<imagesDir>/<exercise>/<name>.png`. Absent: none are written. */
+  imagesDir?: string;
 }
 
 export const DEFAULT_SEED = 1;
@@ -135,6 +139,7 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
     const exported = loaded.type === 'loaded' ? loaded.exports : {};
     const inputs = await loadInputs(id);
     const checks: CheckResult[] = [];
+    const imageNames = new Set<string>();
     for (const check of manifest.checks) {
       const t0 = performance.now();
       const problem = exportProblem(manifest, check, exported);
@@ -146,7 +151,10 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
         const ctx: CheckContext = { manifest, check, seed: opts.seed, backend, student, expected, inputs, timeoutCap: opts.timeoutCap };
         verdict = await runner(ctx);
       }
-      checks.push(checkResult(check, verdict, performance.now() - t0));
+      const result = checkResult(check, verdict, performance.now() - t0);
+      // Images only from judges that ran; rendering is the grade step's, not the judge's.
+      if (verdict.images?.length && opts.imagesDir) writeImagesForResult(result, verdict.images, path.join(opts.imagesDir, id), imageNames);
+      checks.push(result);
     }
     return finish(backend, checks, student.consoleOutput(), student.peakRssMb);
   } finally {

@@ -1,7 +1,7 @@
 import { ringCenters } from '../../datasets/index.ts';
 import { RING } from '../inputs/gan.ts';
 import { isWireTensor, type Wire } from '../inputs/wire.ts';
-import type { Judgement, JudgeTable } from './types.ts';
+import type { JudgeImage, Judgement, JudgeTable } from './types.ts';
 
 /** A generated point is high-quality within this many standard deviations of a centre. */
 export const HQ_STDS = 3;
@@ -46,6 +46,19 @@ export function ringScores(points: ArrayLike<number>, modes = RING.modes, radius
   return { highQuality: n > 0 ? hq / n : 0, modesCovered: perMode.filter((m) => m >= need).length, perMode, n };
 }
 
+/** The generated points over the ring's modes (circles of the high-quality radius), for the student to look at. */
+export function ringScatter(points: ArrayLike<number>): JudgeImage {
+  return {
+    kind: 'scatter',
+    name: 'gan-ring-samples',
+    caption: `${Math.floor(points.length / 2)} generated points (blue) over the ${RING.modes} modes (red circles: radius ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)}, where a point counts as high-quality), plotted on [−3, 3]²`,
+    points: Float32Array.from(points),
+    markers: ringCenters(RING.modes, RING.radius),
+    markerRadius: HQ_STDS * RING.std,
+    range: [-3, 3],
+  };
+}
+
 function samplesOf(v: Wire | undefined, who: string): ArrayLike<number> {
   const s = (v as Record<string, Wire> | null)?.samples;
   if (!isWireTensor(s) || s.$tensor.shape.length !== 2 || s.$tensor.shape[1] !== 2) throw new TypeError(`${who}: expected generated points of shape [n, 2]`);
@@ -61,7 +74,8 @@ export const judges: JudgeTable = {
    * same budget) minus the check's margin.
    */
   ringCoverage({ values, reference, check }): Judgement {
-    const got = ringScores(samplesOf(values[0], 'your GAN'));
+    const points = samplesOf(values[0], 'your GAN');
+    const got = ringScores(points);
     const ref = ringScores(samplesOf(reference?.[0], 'the reference GAN'));
     const threshold = ref.highQuality - (check.margin ?? 0);
     const modesOk = got.modesCovered >= MIN_MODES;
@@ -69,6 +83,6 @@ export const judges: JudgeTable = {
     const message = `modes covered ${got.modesCovered} of ${RING.modes} (need ≥ ${MIN_MODES}; high-quality samples per mode ${got.perMode.join('/')}), `
       + `high-quality samples ${pct(got.highQuality)} ${hqOk ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(ref.highQuality)} − margin ${pct(check.margin ?? 0)}; a sample is high-quality within ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)} of a centre) over ${got.n} samples`;
     const hint = !modesOk && got.modesCovered <= 2 ? 'the generator collapsed onto one or two modes: check the generator loss\'s sign (it should push D(fake) up) and that the discriminator learns real vs fake' : undefined;
-    return { passed: modesOk && hqOk, message, hint };
+    return { passed: modesOk && hqOk, message, hint, images: [ringScatter(points)] };
   },
 };

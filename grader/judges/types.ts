@@ -15,11 +15,43 @@ export interface JudgeInput {
   alpha: number;
 }
 
+/**
+ * A picture a judge asks for, as raw numbers: the grade step renders it to PNG (grader/images/)
+ * and names the file in the check's result. `name` becomes the file name (letters, digits, '-').
+ */
+export type JudgeImage =
+  | {
+    kind: 'grid';
+    name: string;
+    caption: string;
+    /** [count, height, width] row-major, 0 = black … 1 = white (values outside are clamped). */
+    pixels: Float32Array;
+    count: number;
+    height: number;
+    width: number;
+    /** Images per row of the grid. */
+    cols: number;
+  }
+  | {
+    kind: 'scatter';
+    name: string;
+    caption: string;
+    /** [n, 2] row-major (x, y) points, drawn as dots. */
+    points: Float32Array;
+    /** [m, 2] row-major centres drawn as circles of `markerRadius` (data units), e.g. a mixture's modes. */
+    markers?: Float32Array;
+    markerRadius?: number;
+    /** The plotted square, [lo, hi] on both axes; points outside are counted in the file's caption, not drawn. */
+    range: [number, number];
+  };
+
 export interface Judgement {
   passed: boolean;
   /** What was found, in words a student can act on (statistics: the p-value and what it means). */
   message: string;
   hint?: string;
+  /** Pictures of what was judged (samples, a scatter), written as PNG next to the result. */
+  images?: JudgeImage[];
 }
 
 /** Property and distribution checks: a pure function of the raw values, in plain JS. */

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Ajv, type ErrorObject } from 'ajv';
 import schema from './exercise.schema.json' with { type: 'json' };
+import { studentEdition } from '../edition.ts';
 import { EXERCISES_DIR, REPO_ROOT } from '../paths.ts';
 import type { Manifest } from './types.ts';
 
@@ -39,6 +40,7 @@ export function parseManifest(raw: unknown, file: string): Manifest {
     names.add(c.name);
     if (c.export !== undefined && !(c.export in m.exports)) problems.push(`/checks/${i}/export: "${c.export}" is not among the exports (${Object.keys(m.exports).join(', ')})`);
   });
+  if (m.reference === undefined && !studentEdition()) problems.push('(top level): must have required property \'reference\' (the answer key\'s module)');
   for (const key of ['reference', 'variants'] as const) {
     const rel = m[key];
     if (rel !== undefined && !fs.existsSync(path.join(REPO_ROOT, rel))) problems.push(`/${key}: ${rel} does not exist`);

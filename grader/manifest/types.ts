@@ -32,7 +32,8 @@ export interface Manifest {
   title: string;
   notes: string;
   exports: Record<string, 'function' | 'class' | 'object'>;
-  reference: string;
+  /** The answer key; absent only in the student edition. */
+  reference?: string;
   variants?: string;
   defaultTimeoutSeconds?: number;
   checks: CheckSpec[];

@@ -28,6 +28,7 @@ export function renderConsole(r: GradeResult, color = false): string {
       lines.push(indent(ch.message, '      '));
       if (ch.hint) lines.push(indent(`hint: ${ch.hint}`, '      '));
     }
+    for (const img of ch.images ?? []) lines.push(`      samples: ${img.path}` + c.dim(` — ${img.caption}`));
   }
   const total = `Total ${pts(r.score)}/${pts(r.maxScore)}`;
   lines.push(`  ${r.passed ? c.green(c.bold(total)) : c.bold(total)}` + c.dim(`  (${(r.durationMs / 1000).toFixed(1)} s)`));

@@ -1,6 +1,13 @@
 import type { BackendName } from '../backends/names.ts';
 import type { CheckKind } from '../manifest/types.ts';
 
+/** A PNG a check wrote (a sample grid, a scatter of samples), named in its result. */
+export interface CheckImage {
+  /** Where the file was written (relative to the grader's working folder when the images folder was given relative). */
+  path: string;
+  caption: string;
+}
+
 /** The outcome of one check, as every renderer shows it. */
 export interface CheckResult {
   name: string;
@@ -16,6 +23,8 @@ export interface CheckResult {
   durationMs: number;
   /** Tensors the submission left alive during this check (absent when it did not run). */
   leakedTensors?: number;
+  /** PNG files the check wrote (absent when it wrote none, e.g. when it could not run). */
+  images?: CheckImage[];
 }
 
 /** One grade: a submission's result on one exercise. */

@@ -1,0 +1,26 @@
+import type { CheckSpec } from '../manifest/types.ts';
+
+/**
+ * What reference result a check needs, decided from its spec alone: the check runners ask
+ * for exactly this, and `grade pack` packs exactly this, so the two cannot drift apart.
+ * - `outcomes`: the reference's (and with `withVariants`, each variant's) outcomes of `task`;
+ * - `score`: only the reference's score (accuracy checks);
+ * - `none`: nothing (api checks, judges that decide without the reference).
+ */
+export type ReferenceRequest = { kind: 'outcomes'; check: CheckSpec; withVariants: boolean } | { kind: 'score'; check: CheckSpec } | { kind: 'none' };
+
+export function referenceRequest(check: CheckSpec): ReferenceRequest {
+  switch (check.kind) {
+    case 'output':
+      return { kind: 'outcomes', check: { ...check, task: check.task ?? 'call' }, withVariants: true };
+    case 'gradient':
+      return { kind: 'outcomes', check: { ...check, task: check.task ?? 'gradient' }, withVariants: true };
+    case 'accuracy':
+      return { kind: 'score', check };
+    case 'property':
+    case 'distribution':
+      return check.withReference ? { kind: 'outcomes', check: { ...check, task: check.task ?? 'call' }, withVariants: false } : { kind: 'none' };
+    default:
+      return { kind: 'none' };
+  }
+}
