@@ -28,6 +28,10 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   const kW = info.effectiveFilterWidth;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
+  // Channels innermost, as the data lie (NHWC): each window's rows are read contiguously, C
+  // running maxima at a time, instead of one strided walk over the window per channel.
+  const best = new Float32Array(C);
+  const at = new Int32Array(C);
   for (let b = 0; b < B; b++) {
     for (let oy = 0; oy < OH; oy++) {
       const r0 = oy * sH - top;
@@ -37,20 +41,25 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
         const c0 = ox * sW - left;
         const cMin = Math.max(0, c0);
         const cMax = Math.min(W, c0 + kW);
-        const gBase = ((b * OH + oy) * OW + ox) * C;
-        for (let d = 0; d < C; d++) {
-          let best = Number.NEGATIVE_INFINITY;
-          let at = -1;
-          for (let r = rMin; r < rMax; r++) {
-            for (let c = cMin; c < cMax; c++) {
-              const i = ((b * H + r) * W + c) * C + d;
-              if (x[i]! > best) {
-                best = x[i]!;
-                at = i;
+        best.fill(Number.NEGATIVE_INFINITY);
+        at.fill(-1);
+        for (let r = rMin; r < rMax; r++) {
+          for (let c = cMin; c < cMax; c++) {
+            const base = ((b * H + r) * W + c) * C;
+            for (let d = 0; d < C; d++) {
+              const v = x[base + d]!;
+              // Strictly greater: ties keep the first in row-major order; NaN is never a maximum.
+              if (v > best[d]!) {
+                best[d] = v;
+                at[d] = base + d;
               }
             }
           }
-          if (at >= 0) dx[at] += g[gBase + d]!;
+        }
+        const gBase = ((b * OH + oy) * OW + ox) * C;
+        for (let d = 0; d < C; d++) {
+          const i = at[d]!;
+          if (i >= 0) dx[i] += g[gBase + d]!;
         }
       }
     }

@@ -3,6 +3,8 @@ import { conv2DBackpropFilterConfig } from './conv2dBackpropFilter.ts';
 import { untransposedMatMulConfigs } from './matmul-untransposed.ts';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.ts';
 import { maxPoolGradConfig } from './max-pool-grad.ts';
+import { conv2DBackpropInputConfig } from './conv2dBackpropInput.ts';
+import { sumLeadingAxesConfig } from './sum-leading-axes.ts';
 
 let registered = false;
 
@@ -14,8 +16,11 @@ export function registerWasmKernels(): void {
   for (const config of [conv2DBackpropFilterConfig, unsortedSegmentSumConfig]) {
     if (tf.getKernel(config.kernelName, 'wasm') == null) tf.registerKernel(config);
   }
-  // Replaces wasm's own MaxPoolGrad, which drops gradients of windows whose maximum is ≤ 0.
-  for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig]) {
+  // Replaces wasm's own MaxPoolGrad, which drops gradients of windows whose maximum is ≤ 0,
+  // its Conv2DBackpropInput, a plain loop, with a forward conv on XNNPACK, and wraps its Sum
+  // (sums over leading axes, the conv bias gradient, become a product with ones).
+  const sum = sumLeadingAxesConfig();
+  for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig, conv2DBackpropInputConfig(), ...(sum ? [sum] : [])]) {
     tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
   }
