@@ -8,6 +8,7 @@ import { gradeSafely } from './batch/safe-grade.ts';
 import { doctorReport } from './doctor/doctor.ts';
 import { DEFAULT_SEED, gradeExercise, SandboxStartFailed } from './grade/grade-exercise.ts';
 import { ReferenceFailure } from './expected/compute.ts';
+import { studentEdition } from './edition.ts';
 import { listExerciseIds, ManifestError } from './manifest/load.ts';
 import { listExercises, renderList } from './list/list.ts';
 import { renderConsole } from './render/console.ts';
@@ -97,6 +98,8 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
   const wanted = ids.length === 1 && ids[0] === 'all' ? known : ids;
   const unknown = wanted.filter((id) => !known.includes(id));
   if (unknown.length > 0) throw new UsageError(`unknown exercise ${unknown.map((u) => `'${u}'`).join(', ')}. Known exercises: ${known.join(', ')}`);
+  const edition = studentEdition();
+  if (edition && !edition.seeds.includes(o.seed)) throw new UsageError(`this student edition has expected results for --seed ${edition.seeds.join(', ')} only (asked for ${o.seed})`);
   const results: GradeResult[] = [];
   for (const id of wanted) {
     // PNGs (sample grids, scatters) go to --images, else next to --out, else ./grade-output; then <exercise>/.
@@ -111,6 +114,40 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
   if (o.format === 'gradescope') emit(renderGradescope(results), o, io);
   if (o.format === 'junit') emit(renderJunit(results), o, io);
   return results.every((r) => r.passed) ? EXIT.passed : EXIT.failed;
+}
+
+interface PackCommandOptions {
+  out: string;
+  exercises?: string;
+  seeds: number[];
+  backend: 'wasm' | 'cpu' | 'node' | 'gpu';
+  notes?: string;
+}
+
+function parseSeedList(v: string): number[] {
+  const seeds = v.split(',').map((s) => s.trim());
+  if (seeds.some((s) => !/^-?\d+$/.test(s))) throw new InvalidArgumentError('expected comma-separated integer seeds, e.g. 1,2,3.');
+  return [...new Set(seeds.map(Number))];
+}
+
+async function packCommand(o: PackCommandOptions, io: Io): Promise<number> {
+  const known = listExerciseIds();
+  const exercises = o.exercises?.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const unknown = (exercises ?? []).filter((id) => !known.includes(id));
+  if (unknown.length > 0) throw new UsageError(`unknown exercise ${unknown.map((u) => `'${u}'`).join(', ')}. Known exercises: ${known.join(', ')}`);
+  if (studentEdition()) throw new UsageError('this is the student edition: it has no answer key to pack from; run grade pack in the instructor\'s grader');
+  // Loaded by a computed path, only here: the student edition does not carry the packer.
+  const packer = './pack/pack.ts';
+  const { pack } = (await import(packer)) as typeof import('./pack/pack.ts');
+  try {
+    const s = await pack({ out: o.out, exercises, seeds: o.seeds, backend: o.backend, notes: o.notes, log: io.err });
+    const hidden = s.exercises.reduce((a, e) => a + e.hiddenChecks, 0);
+    io.out(`student edition written to ${s.out}: ${s.exercises.length} exercises, ${hidden} hidden checks left out, ${s.files} grader files, ${(s.fixtureBytes / 1024).toFixed(0)} KiB of expected results (seeds ${o.seeds.join(', ')})`);
+    return EXIT.passed;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'PackError') throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** Builds the program without parsing, so tests can drive it. `done` receives the exit code. */
@@ -159,6 +196,16 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
       reportMain(dirs, o, io);
       done(EXIT.passed);
     });
+
+  program
+    .command('pack')
+    .description('write the student edition: stubs, READMEs, the grader and the expected results of the public checks, without the answer key or hidden checks')
+    .requiredOption('-o, --out <dir>', 'where the student edition goes (a new or empty folder, or an earlier student edition to replace)')
+    .option('--exercises <ids>', 'comma-separated exercise ids (default: every exercise)')
+    .option('--seeds <list>', 'comma-separated seeds to pack expected results for', parseSeedList, [DEFAULT_SEED])
+    .addOption(new Option('-b, --backend <name>', 'backend the expected results are computed on').choices(['wasm', 'cpu', 'node', 'gpu']).default('wasm'))
+    .option('--notes <file>', 'the lecture notes to include (default: ../shared/course/lecture-notes.md)')
+    .action(async (o: PackCommandOptions) => done(await packCommand(o, io)));
 
   program
     .command('list')
