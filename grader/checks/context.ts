@@ -1,6 +1,6 @@
 import type { BackendName } from '../backends/names.ts';
 import { Rng } from '../inputs/rng.ts';
-import type { ExpectedResults } from '../expected/compute.ts';
+import type { ExpectedSource } from '../expected/source.ts';
 import type { ExerciseInputs } from '../inputs/types.ts';
 import type { Case } from '../inputs/wire.ts';
 import type { JudgeImage } from '../judges/types.ts';
@@ -14,7 +14,7 @@ export interface CheckContext {
   seed: number;
   backend: BackendName;
   student: SandboxWorker;
-  expected: ExpectedResults;
+  expected: ExpectedSource;
   inputs: ExerciseInputs;
   /** Caps every check's time limit (seconds), e.g. for quick local runs and tests. */
   timeoutCap?: number;
@@ -36,7 +36,7 @@ export type CheckRunner = (ctx: CheckContext) => Promise<Verdict>;
 /** Tensors a check may leave behind before leaking fails it (it is always reported). */
 export const LEAK_LIMIT = 1000;
 
-export function runOptions(ctx: CheckContext): RunOptions {
+export function runOptions(ctx: Pick<CheckContext, 'seed' | 'check'>): RunOptions {
   return { seed: ctx.seed, wrt: ctx.check.wrt, output: ctx.check.output, budget: ctx.check.budget };
 }
 
@@ -46,7 +46,7 @@ export function timeoutOf(ctx: CheckContext): number {
 }
 
 /** The check's seeded cases, made in the parent; held-out answers never leave it. */
-export function casesOf(ctx: CheckContext): Case[] {
+export function casesOf(ctx: Pick<CheckContext, 'seed' | 'check' | 'inputs' | 'manifest'>): Case[] {
   const name = ctx.check.cases ?? ctx.check.task ?? '';
   const recipe = ctx.inputs.cases[name];
   if (!recipe) throw new Error(`grader: exercise ${ctx.manifest.id} has no case recipe "${name}" in grader/inputs/${ctx.manifest.id}.ts`);

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import type { JudgeTable } from '../judges/types.ts';
 import { repoPath } from '../paths.ts';
 import type { Wire } from '../inputs/wire.ts';
+import { referenceRequest } from './reference-request.ts';
 import { casesOf, leakNote, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
 
 /** The exercise's whole false-fail budget, split evenly over its distribution checks. */
@@ -34,8 +35,9 @@ export async function judgedCheck(ctx: CheckContext): Promise<Verdict> {
   if ('verdict' in student) return student.verdict;
   const values = student.report.outcomes.map((o) => (o.ok ? o.value : null)) as Wire[];
   let reference: Wire[] | undefined;
-  if (ctx.check.withReference) {
-    const expected = await ctx.expected.forCheck({ ...ctx.check, task }, cases, runOptions(ctx), false);
+  const need = referenceRequest(ctx.check);
+  if (need.kind === 'outcomes') {
+    const expected = await ctx.expected.forCheck(need.check, cases, runOptions(ctx), need.withVariants);
     reference = expected.reference.map((o) => (o.ok ? o.value : null)) as Wire[];
   }
   const alpha = alphaOf(ctx);

@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { installedNativeBackend, type BackendChoice, type BackendName } from '../backends/names.ts';
 import { CHECK_RUNNERS } from '../checks/index.ts';
 import type { CheckContext, Verdict } from '../checks/context.ts';
-import { ExpectedResults } from '../expected/compute.ts';
-import type { ExerciseInputs } from '../inputs/types.ts';
+import { openExpected } from '../expected/open.ts';
+import { loadInputs } from '../inputs/load.ts';
 import { writeImagesForResult } from '../images/write.ts';
 import { loadManifest } from '../manifest/load.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
-import { repoPath } from '../paths.ts';
 import type { CheckResult, GradeResult } from '../results/types.ts';
 import { assertValidResult } from '../results/validate.ts';
 import { SandboxWorker } from '../sandbox/worker.ts';
@@ -36,12 +34,6 @@ export class SandboxStartFailed extends Error {
     super(detail);
     this.name = 'SandboxStartFailed';
   }
-}
-
-async function loadInputs(id: string): Promise<ExerciseInputs> {
-  const file = repoPath('grader', 'inputs', `${id}.ts`);
-  if (!fs.existsSync(file)) return { cases: {} };
-  return (await import(pathToFileURL(file).href)) as ExerciseInputs;
 }
 
 function checkResult(check: CheckSpec, v: Verdict, ms: number): CheckResult {
@@ -121,7 +113,7 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
   } catch (e) {
     throw new SandboxStartFailed((e as Error).message);
   }
-  const expected = new ExpectedResults(manifest, backend, opts.seed, opts.cache ?? true);
+  const expected = openExpected(manifest, backend, opts.seed, opts.cache ?? true);
   try {
     let loaded;
     try {
