@@ -39,11 +39,18 @@ function exportedBodies(file: string): { name: string; body: string }[] {
   return out;
 }
 
-/** Every exported function and class of every exercise's answer key (the modules the manifests name). */
+/**
+ * The answer key: every function and class a student is asked to write (the manifest's exports),
+ * as the module the manifest names defines it.
+ */
 export function answerKeyExports(): AnswerKeyExport[] {
   return listExerciseIds().flatMap((exercise) => {
-    const rel = loadManifest(exercise).reference!;
-    return exportedBodies(path.join(REPO_ROOT, rel)).map((e) => ({ exercise, file: rel, ...e }));
+    const m = loadManifest(exercise);
+    const rel = m.reference!;
+    const found = exportedBodies(path.join(REPO_ROOT, rel)).filter((e) => e.name in m.exports);
+    const missing = Object.keys(m.exports).filter((name) => !found.some((e) => e.name === name));
+    if (missing.length > 0) throw new Error(`${rel} does not define ${missing.join(', ')} itself (re-exported?): the leak test cannot see its body`);
+    return found.map((e) => ({ exercise, file: rel, ...e }));
   });
 }
 
