@@ -44,8 +44,26 @@ async function bundle(entry: string, name: string): Promise<string> {
     const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
     fs.writeFileSync(tmp, code);
     fs.renameSync(tmp, file);
+    pruneOlderBuilds(RUNTIME_DIR, name, file);
   }
   return file;
+}
+
+/** A build is kept an hour after it was replaced: a grading that started before may still load it. */
+const KEEP_REPLACED_MS = 3_600_000;
+
+/** Removes earlier builds of `name` in `dir` (edited grader code leaves one behind per edit). */
+export function pruneOlderBuilds(dir: string, name: string, current: string): void {
+  const pattern = new RegExp(`^${name.replace(/[-]/g, '\\-')}-[0-9a-f]{16}\\.mjs$`);
+  for (const f of fs.readdirSync(dir)) {
+    const full = path.join(dir, f);
+    if (full === current || !pattern.test(f)) continue;
+    try {
+      if (Date.now() - fs.statSync(full).mtimeMs > KEEP_REPLACED_MS) fs.rmSync(full, { force: true });
+    } catch {
+      // Another grading removed it first.
+    }
+  }
 }
 
 const built = new Map<string, Promise<string>>();
