@@ -16,6 +16,7 @@ const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(
 export function studentReadme(exercises: PackedExercise[], edition: StudentEdition, withNotes: boolean): string {
   const rows = exercises.map((e) => `| \`${e.id}\` | ${e.notes} | ${e.title} | ${e.publicChecks} (${pts(e.publicPoints)} pts) | ${e.hiddenChecks > 0 ? `${e.hiddenChecks} (${pts(e.hiddenPoints)} pts)` : '—'} |`);
   const hiddenTotal = exercises.reduce((a, e) => a + e.hiddenChecks, 0);
+  const first = exercises[0]?.id ?? '<id>';
   return `# Deep-learning course — student edition
 
 The exercises of the course and the grader that checks them, on your own machine. Fill in the
@@ -27,7 +28,7 @@ errata of the notes), then grade your work as often as you like.
 \`\`\`sh
 npm ci                 # installs TensorFlow.js and the grader (Node 20 or later)
 npx grade list         # the exercises, and which you have started
-npx grade sgd          # grades exercises/sgd/sgd.ts
+npx grade ${first}${' '.repeat(Math.max(1, 15 - first.length))}# grades exercises/${first}/${first}.ts
 \`\`\`
 
 \`npx grade <id> [<id>...]\` or \`npx grade all\`; \`--format json\` prints the result object,
