@@ -141,10 +141,13 @@ export const judges: JudgeTable = {
       for (let i = 0; i < n; i++) {
         const want = logNormalAt(around, i, d) + logAbsDet(numericJacobian(around, x, n, d, i, h), d);
         if (!close(lp[i]!, want, LOGDET_TOL.atol, LOGDET_TOL.rtol)) {
+          const constant = close(lp[i]! - 0.5 * d * LOG_2PI, want, LOGDET_TOL.atol, LOGDET_TOL.rtol);
           return {
             passed: false,
             message: `case "${cases[c]!.label}", example ${i}: flowLogProb ${fmt(lp[i]!)} but log N(z; 0, I) + log|det ∂z/∂x| is ${fmt(want)}, with z your couplingForward applied through the layers in order and ∂z/∂x by central differences in float64 (step ${h})`,
-            hint: 'log p(x) = log N(z; 0, I) + log|det ∂z/∂x|, z = f_K(…f_1(x)) with layers[0] applied first; log N(z; 0, I) = −½|z|² − (d/2)·log 2π, and log|det ∂z/∂x| is the sum of the layers\' logDet.',
+            hint: constant
+              ? `flowLogProb is off by exactly (d/2)·log 2π = ${fmt(0.5 * d * LOG_2PI)}: log N(z; 0, I) = −½|z|² − (d/2)·log 2π.`
+              : 'log p(x) = log N(z; 0, I) + log|det ∂z/∂x|, z = f_K(…f_1(x)) with layers[0] applied first; log N(z; 0, I) = −½|z|² − (d/2)·log 2π, and log|det ∂z/∂x| is the sum of the layers\' logDet.',
           };
         }
       }
@@ -175,7 +178,7 @@ export const judges: JudgeTable = {
       + `measured as −mean[log N(z) + log|det ∂z/∂x|] of the trained flow, ∂z/∂x by central differences; your flowLogProb reports ${fmt(got.own)}, final training loss ${fmt(got.lastLoss)}`;
     let hint: string | undefined;
     if (!Number.isFinite(got.lastLoss) || !Number.isFinite(got.nll)) hint = 'training diverged or the trained map is not invertible (NaN/Inf): check that the conditioning half passes through unchanged and that logDet is +Σ (1 − mask)·s';
-    else if (!passed && Math.abs(got.own - got.nll) > 0.05) hint = `your flowLogProb's NLL (${fmt(got.own)}) disagrees with the change of variables of your own maps (${fmt(got.nll)}): training maximised the wrong objective. Check logDet (sign, which half) and the −(d/2)·log 2π of log N.`;
+    else if (!passed && Math.abs(got.own - got.nll) > 0.05) hint = `your flowLogProb's NLL (${fmt(got.own)}) disagrees with the change of variables of your couplingForward maps applied through the layers in order (${fmt(got.nll)}), so training maximised something other than the flow's likelihood: check logDet (its sign, which half it sums over) and that flowLogProb applies layers[0] first.`;
     return { passed, message, hint };
   },
 };
