@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import type { Impl, TaskContext, TaskTable } from './types.ts';
+import { graderPieces, graderVae, trainVae, vaeBudget, type VaeModels } from './vae-training.ts';
+
+const shapeText = (s: number[]): string => `[${s.join(', ')}]`;
+
+/** Calls the student's inpaint with {encoder, decoder} and checks it returned an [N, 784] tensor. */
+function callInpaint(impl: Impl, m: VaeModels, x: tf.Tensor2D, mask: tf.Tensor2D, steps: number): tf.Tensor {
+  if (typeof impl.inpaint !== 'function') throw new TypeError('inpaint is not exported as a function');
+  const out = impl.inpaint({ encoder: m.encoder, decoder: m.decoder }, x, mask, steps);
+  if (!(out instanceof tf.Tensor)) throw new TypeError(`inpaint must return a tf.Tensor, but returned ${out === null ? 'null' : typeof out}`);
+  if (out.shape.join(',') !== x.shape.join(',')) {
+    const shape = shapeText(out.shape);
+    out.dispose();
+    throw new Error(`inpaint must return x's shape ${shapeText(x.shape)}, but returned ${shape}`);
+  }
+  if (x.isDisposed || mask.isDisposed) throw new Error('inpaint disposed its input x or mask; functions must leave their inputs alone');
+  return out;
+}
+
+/** Runs `run` with the grader's MLP VAE, trained on `train` for the check's budget when given (else as initialised). */
+function withVae<T>(ctx: TaskContext, train: tf.Tensor2D | undefined, run: (m: VaeModels) => T): T {
+  const b = ctx.options.budget;
+  const latent = Number(b?.latent);
+  if (!(Number.isInteger(latent) && latent > 0)) throw new Error('grader: an inpainting check needs budget.latent');
+  const m = graderVae(latent, Number(b?.hidden ?? 256), ctx.options.seed);
+  try {
+    if (train) trainVae(m, graderPieces, train, undefined, vaeBudget(b), 1, ctx.options.seed);
+    return run(m);
+  } finally {
+    m.encoder.dispose();
+    m.decoder.dispose();
+  }
+}
+
+export const tasks: TaskTable = {
+  /** inpaint with the grader's untrained (freshly initialised) MLP VAE: what comes back of the known pixels. */
+  inpaintUntrained(impl, args, ctx) {
+    const [x, mask, steps] = args as [tf.Tensor2D, tf.Tensor2D, number];
+    return withVae(ctx, undefined, (m) => callInpaint(impl, m, x, mask, steps));
+  },
+
+  /** inpaint with the grader's MLP VAE trained on the binarised training images (its own ELBO): the filled images. */
+  inpaintTrained(impl, args, ctx) {
+    const [data, x, mask, steps] = args as [{ trainImages: tf.Tensor2D }, tf.Tensor2D, tf.Tensor2D, number];
+    return withVae(ctx, data.trainImages, (m) => callInpaint(impl, m, x, mask, steps));
+  },
+};
