@@ -219,3 +219,17 @@ export function evaluateElbo(m: VaeModels, images: tf.Tensor2D, labels: tf.Tenso
   tf.dispose([...lls, ...kls]);
   return out;
 }
+
+/**
+ * Decoder means σ(logits) for `perClass` seeded codes z ~ N(0, I) per class of a conditional
+ * model: images [classes·perClass, 784] (class-major) and their labels [classes·perClass] int32.
+ */
+export function sampleEachClass(m: VaeModels, perClass: number, seed: number): { images: tf.Tensor2D; labels: tf.Tensor1D } {
+  const n = m.classes * perClass;
+  const labels = Int32Array.from({ length: n }, (_, i) => Math.floor(i / perClass));
+  const z = tf.randomNormal([n, m.latent], 0, 1, 'float32', new Rng(`vae-samples/${seed}`).seed32());
+  const y = tf.tensor1d(labels, 'int32');
+  const images = tf.tidy(() => tf.sigmoid(decode(m, z, tf.oneHot(y, m.classes).toFloat())) as tf.Tensor2D);
+  z.dispose();
+  return { images, labels: y };
+}
