@@ -2,7 +2,7 @@
  * Per-kernel time of one training step of a reference model on wasm: every wasm kernel is
  * wrapped in a timer (wasm kernels run synchronously, so wall time is kernel time); a kernel
  * that calls others (the project's composed kernels) is charged its self time, its callees theirs.
- * Usage: profile-step.ts [cnn|mlp] [steps] [batch]. Prints a table, slowest kernel first.
+ * Usage: profile-step.ts [cnn|mlp|resnet|densenet] [steps] [batch] [shapes]. Prints a table, slowest kernel first.
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../grader/backends/select.ts';
@@ -37,7 +37,14 @@ for (const config of tf.getKernelsForBackend('wasm')) {
     },
   });
 }
-const build = model === 'mlp' ? (await import('../reference/models/mlp.ts')).buildMlp : (await import('../reference/models/cnn.ts')).buildCnn;
+const builders: Record<string, () => Promise<(seed: number) => tf.LayersModel>> = {
+  mlp: async () => (await import('../reference/models/mlp.ts')).buildMlp,
+  cnn: async () => (await import('../reference/models/cnn.ts')).buildCnn,
+  resnet: async () => (await import('../reference/models/resnet.ts')).buildResNet,
+  densenet: async () => (await import('../reference/models/densenet.ts')).buildDenseNet,
+};
+if (!builders[model]) throw new Error(`usage: profile-step.ts [${Object.keys(builders).join('|')}] [steps] [batch] [shapes]`);
+const build = await builders[model]!();
 const net = build(1) as tf.LayersModel;
 net.compile({ optimizer: tf.train.adam(1e-3), loss: (y: tf.Tensor, p: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, p) });
 const BATCH = Number(batchArg);

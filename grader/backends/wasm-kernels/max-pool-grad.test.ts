@@ -49,4 +49,20 @@ describe('wasm MaxPoolGrad (replacing wasm\'s own)', () => {
     expect(Array.from(await g.data()).reduce((a, b) => a + b, 0)).toBe(4);
     g.dispose();
   });
+  it('when allocating its output grows the wasm memory then the gradient is still routed (views taken before growth detach)', async () => {
+    await selectBackend('wasm');
+    const heap = () => (tf.backend() as unknown as { wasm: { HEAPU8: Uint8Array } }).wasm.HEAPU8.buffer.byteLength;
+    // An input as large as the whole heap: allocating it grows the heap to about twice that,
+    // and the kernel's output (the input's size again) must grow it once more.
+    const side = Math.ceil(Math.sqrt(heap() / 4 / 8)); // [1, side, side, 8] float32 ≈ the heap's size
+    const input = tf.randomUniform([1, side, side, 8], 0, 1, 'float32', 3) as tf.Tensor4D;
+    const dy = tf.ones([1, Math.floor(side / 2), Math.floor(side / 2), 8]) as tf.Tensor4D;
+    const output = tf.maxPool(input, 2, 2, 'valid');
+    const before = heap();
+    const g = tf.engine().runKernel(tf.MaxPoolGrad, { dy, input, output }, { filterSize: 2, strides: 2, pad: 'valid' }) as tf.Tensor;
+    expect(heap(), 'the heap did not grow during the call: this test no longer tests growth').toBeGreaterThan(before);
+    // Every window hands its gradient (1) to exactly one position.
+    expect(await tf.sum(g).data()).toEqual(new Float32Array([dy.size]));
+    tf.dispose([input, dy, output, g]);
+  });
 });

@@ -18,9 +18,10 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   const { filterSize, strides, pad, dimRoundingMode } = attrs as unknown as MaxPoolGradAttrs;
   const info = backend_util.computePool2DInfo(input.shape as [number, number, number, number], filterSize, strides, 1, pad, dimRoundingMode);
   const wasm = backend as unknown as WasmBackendLike;
+  // The output first: allocating it may grow the wasm memory, which detaches every view taken before.
+  const out = wasm.makeOutput(input.shape, 'float32');
   const x = wasm.typedArrayFromHeap(input);
   const g = wasm.typedArrayFromHeap(dy);
-  const out = wasm.makeOutput(input.shape, 'float32');
   const dx = wasm.typedArrayFromHeap(out);
   dx.fill(0);
   const { batchSize: B, inHeight: H, inWidth: W, inChannels: C, outHeight: OH, outWidth: OW, strideHeight: sH, strideWidth: sW } = info;
