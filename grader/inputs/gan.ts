@@ -1,4 +1,4 @@
-import { gaussianRing } from '../../datasets/index.ts';
+import { gaussianRing, loadMnist } from '../../datasets/index.ts';
 import type { Rng } from './rng.ts';
 import type { CaseRecipe } from './types.ts';
 import { normalTensor } from './shared.ts';
@@ -47,5 +47,10 @@ export const cases: Record<string, CaseRecipe> = {
   ring: (rng) => {
     const data = gaussianRing(RING.trainPoints, { modes: RING.modes, radius: RING.radius, std: RING.std }, rng.seed32());
     return [{ label: `ring of ${RING.modes} Gaussians, radius ${RING.radius}, std ${RING.std}`, args: [tensor([RING.trainPoints, 2], data.x)] }];
+  },
+  /** The MNIST training split's images ([8000, 784] in [0, 1]); labels are not needed (the judge's classifier labels samples). */
+  mnist: () => {
+    const { train } = loadMnist();
+    return [{ label: `the ${train.count} MNIST training digits`, args: [tensor([train.count, 784], train.images)] }];
   },
 };

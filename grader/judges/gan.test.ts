@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { gaussianRing, ringCenters } from '../../datasets/index.ts';
+import { gaussianRing, loadMnist, ringCenters } from '../../datasets/index.ts';
+import { Rng } from '../inputs/rng.ts';
 import { tensor } from '../inputs/wire.ts';
-import { judges, ringScores } from './gan.ts';
+import { CLASS_SHARE, digitScores, judges, MIN_CLASSES, ringScores } from './gan.ts';
 import type { CheckSpec } from '../manifest/types.ts';
 
 const check = { name: 'ring', kind: 'property', points: 1, margin: 0.15 } as CheckSpec;
@@ -41,5 +42,49 @@ describe('ringCoverage judge', () => {
 
   it('when the samples hold NaN then the judge says the training diverged', () => {
     expect(() => judges.ringCoverage!({ cases: [], values: [wire(new Float32Array([NaN, 0]))], reference: [wire(new Float32Array([0, 0]))], seed: 1, check, alpha: 0 })).toThrow(/diverged/);
+  });
+});
+
+describe('mnistDigits judge (the digit classifier on generated images)', () => {
+  const mnist = loadMnist().test;
+  const n = 500;
+  const digits = mnist.images.slice(0, n * 784);
+  const images = (x: Float32Array) => ({ samples: tensor([x.length / 784, 784], x) });
+  const mnistCheck = { name: 'mnist', kind: 'property', points: 1, margin: 0.08 } as CheckSpec;
+  const judge = (student: Float32Array, reference = digits) => judges.mnistDigits!({ cases: [], values: [images(student)], reference: [images(reference)], seed: 1, check: mnistCheck, alpha: 0 });
+
+  it('when the samples are real test digits then nearly all are recognised and all 10 classes covered', () => {
+    const s = digitScores(digits, n);
+    expect(s.recognised).toBeGreaterThan(0.9);
+    expect(s.classesCovered).toBe(10);
+    const j = judge(digits);
+    expect(j.passed).toBe(true);
+    expect(j.message).toMatch(/^digits recognised by the classifier \(top class ≥ 90%, mean pixel in \[0.02, 0.35\]\) 9\d\.\d% ≥ threshold/);
+    expect(j.images?.[0]).toMatchObject({ kind: 'grid', name: 'gan-mnist-samples', count: 64, height: 28, width: 28, cols: 8 });
+  });
+
+  it('when every sample is the same digit then one class is covered and it fails with the collapse hint', () => {
+    const one = new Float32Array(n * 784);
+    for (let i = 0; i < n; i++) one.set(digits.subarray(0, 784), i * 784);
+    const j = judge(one);
+    expect(j.passed).toBe(false);
+    expect(j.message).toMatch(new RegExp(`classes covered 1 of 10 \\(need ≥ ${MIN_CLASSES}, each ≥ ${CLASS_SHARE * 100}%`));
+    expect(j.hint).toMatch(/collapsed onto a few digits/);
+  });
+
+  it('when the samples are uniform noise (which the classifier alone calls an 8) or blank then none count and it fails with the no-digits hint', () => {
+    for (const bad of [new Rng('gan/mnist-noise').uniforms(n * 784), new Float32Array(n * 784)]) {
+      const j = judge(bad);
+      expect(digitScores(bad, n).recognised).toBe(0);
+      expect(j.passed).toBe(false);
+      expect(j.message).toMatch(/ 0\.0% < threshold 8\d\.\d%.* 0\.0% of the samples with a digit's amount of ink/);
+      expect(j.hint).toMatch(/almost nothing the generator makes looks like a digit/);
+    }
+  });
+
+  it('when the samples hold NaN then the judge says the training diverged', () => {
+    const bad = digits.slice(0, 784 * 2);
+    bad[5] = NaN;
+    expect(() => judge(bad)).toThrow(/diverged/);
   });
 });

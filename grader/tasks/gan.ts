@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { layerSeed } from '../../reference/support/layer-seed.ts';
 import { Rng } from '../inputs/rng.ts';
 import type { Impl, TaskTable } from './types.ts';
 
@@ -42,16 +43,23 @@ export interface GanBudget {
 }
 
 /**
- * Alternating GAN training on the 2-D points `real` ([M, 2]): per step one discriminator
- * update on a real and a fake batch with impl.discriminatorLoss, then one generator update
- * with impl.generatorLoss(·, true) (non-saturating); Adam for both. Returns `samples`
- * points from the trained generator ([samples, 2]) and the two losses every 100 steps.
+ * Alternating GAN training on the rows of `real` ([M, D]): per step one discriminator update
+ * on a real and a fake batch with impl.discriminatorLoss, then one generator update with
+ * impl.generatorLoss(·, true) (non-saturating); Adam for both. Returns `samples` rows from the
+ * trained generator ([samples, D]) and the two losses every 100 steps. Disposes the models.
+ * `models` builds them (the student's buildGan for the ring, the grader's own for MNIST).
  */
-export function trainGan(impl: Impl, real: tf.Tensor2D, budget: GanBudget, seed: number): { samples: tf.Tensor2D; dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
+function trainAdversarial(
+  impl: Impl,
+  models: () => { generator: tf.LayersModel; discriminator: tf.LayersModel; latent: number },
+  real: tf.Tensor2D,
+  budget: GanBudget,
+  seed: number,
+  built: { generator?: unknown; discriminator?: unknown } | undefined,
+): { samples: tf.Tensor2D; dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
   const rng = new Rng(`gan/${seed}`);
   const batches = rng.fork('batches');
   const noise = rng.fork('noise');
-  const built = impl.buildGan(seed);
   const dispose = () => {
     for (const m of [built?.generator, built?.discriminator]) {
       if (m instanceof tf.LayersModel) {
@@ -68,7 +76,7 @@ export function trainGan(impl: Impl, real: tf.Tensor2D, budget: GanBudget, seed:
   const dLog: number[] = [];
   const gLog: number[] = [];
   try {
-    const { generator: g, discriminator: d, latent } = checkModels(built);
+    const { generator: g, discriminator: d, latent } = models();
     const dVars = d.trainableWeights.map((w) => w.read() as tf.Variable);
     const gVars = g.trainableWeights.map((w) => w.read() as tf.Variable);
     const m = real.shape[0];
@@ -108,9 +116,46 @@ export function trainGan(impl: Impl, real: tf.Tensor2D, budget: GanBudget, seed:
   }
 }
 
+/** The ring GAN: the student's buildGan(seed) models, trained with the student's losses. */
+export function trainGan(impl: Impl, real: tf.Tensor2D, budget: GanBudget, seed: number): { samples: tf.Tensor2D; dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
+  const built = impl.buildGan(seed) as { generator?: unknown; discriminator?: unknown } | undefined;
+  return trainAdversarial(impl, () => checkModels(built), real, budget, seed, built);
+}
+
+/**
+ * The grader's MNIST GAN, the same for every submission (only the losses are the student's):
+ * generator [N, latent] → 256 (leaky ReLU 0.2) → 784 sigmoid, pixels in [0, 1];
+ * discriminator 784 → 256 (leaky ReLU 0.2) → 1 logit. Glorot-uniform, seeded from `seed`.
+ */
+export function buildMnistGan(seed: number, latent: number, hidden: number): { generator: tf.LayersModel; discriminator: tf.LayersModel; latent: number } {
+  const dense = (units: number, i: number, extra: Record<string, unknown> = {}) =>
+    tf.layers.dense({ units, kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(seed, i) }), biasInitializer: 'zeros', ...extra });
+  const generator = tf.sequential({ name: 'mnist_generator' });
+  generator.add(dense(hidden, 0, { inputShape: [latent] }));
+  generator.add(tf.layers.leakyReLU({ alpha: 0.2 }));
+  generator.add(dense(784, 1, { activation: 'sigmoid' }));
+  const discriminator = tf.sequential({ name: 'mnist_discriminator' });
+  discriminator.add(dense(hidden, 10, { inputShape: [784] }));
+  discriminator.add(tf.layers.leakyReLU({ alpha: 0.2 }));
+  discriminator.add(dense(1, 11));
+  return { generator, discriminator, latent };
+}
+
+/** The MNIST GAN trained with impl's losses on `real` ([M, 784] in [0, 1]): samples [samples, 784]. */
+export function trainMnistGan(impl: Impl, real: tf.Tensor2D, budget: GanBudget & { latent: number; hidden: number }, seed: number): { samples: tf.Tensor2D; dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
+  const built = buildMnistGan(seed, budget.latent, budget.hidden);
+  return trainAdversarial(impl, () => built, real, budget, seed, built);
+}
+
 export function ganBudget(b: Record<string, unknown> | undefined): GanBudget {
   const out = { steps: Number(b?.steps), batchSize: Number(b?.batchSize), lr: Number(b?.lr), beta1: Number(b?.beta1 ?? 0.5), samples: Number(b?.samples ?? 2000) };
   if (!(out.steps > 0 && out.batchSize > 0 && out.lr > 0 && out.samples > 0)) throw new Error('grader: the gan ring check needs budget {steps, batchSize, lr}');
+  return out;
+}
+
+function mnistBudget(b: Record<string, unknown> | undefined): GanBudget & { latent: number; hidden: number } {
+  const out = { ...ganBudget(b), latent: Number(b?.latent), hidden: Number(b?.hidden) };
+  if (!(out.latent > 0 && out.hidden > 0)) throw new Error('grader: the gan MNIST check needs budget {latent, hidden}');
   return out;
 }
 
@@ -119,5 +164,10 @@ export const tasks: TaskTable = {
   trainRing(impl, args, ctx) {
     const real = args[0] as unknown as tf.Tensor2D;
     return trainGan(impl, real, ganBudget(ctx.options.budget), ctx.options.seed);
+  },
+  /** Trains the grader's MNIST GAN with the student's losses; returns generated images [samples, 784]. */
+  trainMnist(impl, args, ctx) {
+    const real = args[0] as unknown as tf.Tensor2D;
+    return trainMnistGan(impl, real, mnistBudget(ctx.options.budget), ctx.options.seed);
   },
 };
