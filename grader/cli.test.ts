@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXIT, main } from './cli.ts';
 import { referenceSubmission } from '../test/grading.ts';
@@ -25,6 +28,26 @@ describe('the grade CLI', () => {
   it('when the seed is not an integer then exit 2', async () => {
     expect((await run(['sgd', '--seed', 'abc'])).code).toBe(EXIT.usage);
   });
+
+  it('when pack is asked for an unknown exercise or a bad seed list then exit 2 and nothing is written', async () => {
+    const out = path.join(os.tmpdir(), `never-written-${process.pid}`);
+    let r = await run(['pack', '--out', out, '--exercises', 'sgd,nope']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toMatch(/unknown exercise 'nope'/);
+    r = await run(['pack', '--out', out, '--seeds', '1,x']);
+    expect(r.code).toBe(EXIT.usage);
+    expect(r.err).toMatch(/comma-separated integer seeds/);
+    expect(fs.existsSync(out)).toBe(false);
+  });
+
+  it('when pack writes a one-exercise student edition then it says what it wrote', async () => {
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'pack-cli-'));
+    const r = await run(['pack', '--out', out, '--exercises', 'early-stopping', '--seeds', '1,2']);
+    expect(r.code, r.err).toBe(EXIT.passed);
+    expect(r.out).toMatch(/student edition written to .*: 1 exercises, 1 hidden checks left out, \d+ grader files, \d+ KiB of expected results \(seeds 1, 2\)/);
+    expect(fs.readdirSync(path.join(out, 'expected'))).toEqual(['early-stopping.fixtures']);
+    fs.rmSync(out, { recursive: true });
+  }, 120_000);
 
   it('when no command is given then the help is shown and exit 2', async () => {
     const r = await run([]);
