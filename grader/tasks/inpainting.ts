@@ -19,12 +19,14 @@ function callInpaint(impl: Impl, m: VaeModels, x: tf.Tensor2D, mask: tf.Tensor2D
 }
 
 /** Runs `run` with the grader's MLP VAE, trained on `train` for the check's budget when given (else as initialised). */
-function withVae<T>(ctx: TaskContext, train: tf.Tensor2D | undefined, run: (m: VaeModels) => T): T {
+function withVae<T>(ctx: TaskContext, train: tf.Tensor2D | undefined, run: (m: VaeModels) => T, probe?: (m: VaeModels) => void): T {
   const b = ctx.options.budget;
   const latent = Number(b?.latent);
   if (!(Number.isInteger(latent) && latent > 0)) throw new Error('grader: an inpainting check needs budget.latent');
   const m = graderVae(latent, Number(b?.hidden ?? 256), ctx.options.seed);
   try {
+    // A submission that throws (e.g. not implemented yet) fails before the training, not after it.
+    probe?.(m);
     if (train) trainVae(m, graderPieces, train, undefined, vaeBudget(b), 1, ctx.options.seed);
     return run(m);
   } finally {
@@ -43,6 +45,9 @@ export const tasks: TaskTable = {
   /** inpaint with the grader's MLP VAE trained on the binarised training images (its own ELBO): the filled images. */
   inpaintTrained(impl, args, ctx) {
     const [data, x, mask, steps] = args as [{ trainImages: tf.Tensor2D }, tf.Tensor2D, tf.Tensor2D, number];
-    return withVae(ctx, data.trainImages, (m) => callInpaint(impl, m, x, mask, steps));
+    const one = (m: VaeModels) => tf.tidy(() => {
+      callInpaint(impl, m, x.slice(0, 1), mask.slice(0, 1), 1);
+    });
+    return withVae(ctx, data.trainImages, (m) => callInpaint(impl, m, x, mask, steps), one);
   },
 };
