@@ -18,7 +18,7 @@ export function registerWasmKernels(): void {
   }
   // Replaces wasm's own MaxPoolGrad, which drops gradients of windows whose maximum is ≤ 0,
   // its Conv2DBackpropInput, a plain loop, with a forward conv on XNNPACK, and wraps its Sum
-  // (sums over leading axes, the conv bias gradient, become a product with ones).
+  // (sums over leading axes, the conv bias gradient, skip its transpose).
   const sum = sumLeadingAxesConfig();
   for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig, conv2DBackpropInputConfig(), ...(sum ? [sum] : [])]) {
     tf.unregisterKernel(config.kernelName, config.backendName);

@@ -40,7 +40,7 @@ const CASES: [number[], number | number[] | undefined][] = [
   [[7], 0],
 ];
 
-describe('wasm Sum over leading axes (a product with ones) vs cpu', () => {
+describe('wasm Sum over leading axes (a loop over the heap) vs cpu', () => {
   for (const [shape, axis] of CASES) {
     for (const keepDims of [false, true]) {
       it(`shape [${shape}], axis ${JSON.stringify(axis)}, keepDims ${keepDims}`, async () => {
