@@ -36,7 +36,7 @@ export const judges: JudgeTable = {
     let changed = 0;
     let first = -1;
     for (let k = 0; k < n * d; k++) {
-      if (mask[k] === 1 && !Object.is(out[k], x[k])) {
+      if (mask[k] === 1 && out[k] !== x[k]) { // === : a known 0 that comes back as −0 is unchanged
         changed++;
         if (first < 0) first = k;
       }
