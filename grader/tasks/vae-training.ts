@@ -171,20 +171,23 @@ export function trainVae(m: VaeModels, pieces: ElboPieces, images: tf.Tensor2D, 
       const y = labels ? tf.gather(labels, idx) : undefined;
       const eps = tf.randomNormal([budget.batchSize, m.latent], 0, 1, 'float32', noise.seed32());
       const wantLoss = step % 100 === 0 || step === budget.steps - 1;
-      const loss = opt.minimize(() => {
-        const { mu, logVar } = encode(m, x, y, true);
-        const z = pieces.reparameterize(mu, logVar, eps);
-        if (!(z instanceof tf.Tensor) || z.shape.join(',') !== mu.shape.join(',')) throw new TypeError(`reparameterize must return a tensor of μ's shape ${shapeText(mu.shape)}, but returned ${z instanceof tf.Tensor ? shapeText(z.shape) : describe(z)}`);
-        return lossScalar(pieces.elbo(x, decode(m, z, y, true), mu, logVar, beta)).neg();
-      }, wantLoss, vars);
-      if (loss) {
-        const v = loss.dataSync()[0]!;
-        loss.dispose();
-        if (!Number.isFinite(v)) throw new Error(`the training loss became ${v} at step ${step} (−ELBO from your functions): check for log of 0 or exp overflow`);
-        log.push(v);
+      try {
+        const loss = opt.minimize(() => {
+          const { mu, logVar } = encode(m, x, y, true);
+          const z = pieces.reparameterize(mu, logVar, eps);
+          if (!(z instanceof tf.Tensor) || z.shape.join(',') !== mu.shape.join(',')) throw new TypeError(`reparameterize must return a tensor of μ's shape ${shapeText(mu.shape)}, but returned ${z instanceof tf.Tensor ? shapeText(z.shape) : describe(z)}`);
+          return lossScalar(pieces.elbo(x, decode(m, z, y, true), mu, logVar, beta)).neg();
+        }, wantLoss, vars);
+        if (loss) {
+          const v = loss.dataSync()[0]!;
+          loss.dispose();
+          if (!Number.isFinite(v)) throw new Error(`the training loss became ${v} at step ${step} (−ELBO from your functions): check for log of 0 or exp overflow`);
+          log.push(v);
+        }
+      } finally {
+        tf.dispose([idx, x, eps]);
+        if (y) y.dispose();
       }
-      tf.dispose([idx, x, eps]);
-      if (y) y.dispose();
     }
     return log;
   } finally {
