@@ -22,7 +22,8 @@ describe('the image-model task\'s learning-rate schedule', () => {
     opt.minimize(loss);
     // Second step: m̂ / (√v̂ + ε) = 1 for a constant-sign gradient of the same size, so w moves by ≈ 0.01.
     expect(1 - w.dataSync()[0]!).toBeCloseTo(0.01, 3);
-    tf.dispose([w, opt]);
+    w.dispose();
+    opt.dispose();
   });
 
   it('refuses an optimizer without a numeric learning rate', () => {
