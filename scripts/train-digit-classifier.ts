@@ -3,7 +3,8 @@
  *
  *   npm run train:digit-classifier            (wasm backend; ~10 min on 2 shared cores)
  *
- * The model is the reference CNN (reference/models/cnn.ts, buildCnn(SEED)), trained as the cnn
+ * The model is digitClassifierModel(SEED) (scripts/digit-classifier-model.ts: the reference CNN
+ * as it was when the classifier was trained, without the hidden dense layer added later), trained as the cnn
  * exercise's grader trains it (grader/tasks/cnn.ts: Adam, softmax cross-entropy on the logits,
  * batch 64, lr 0.002) but for more epochs, with the last ones at a lower rate, and with each
  * epoch's images shifted by up to ±2 pixels (seeded), which the 8,000 training digits need to
@@ -18,7 +19,7 @@ import { selectBackend } from '../grader/backends/select.ts';
 import { Rng } from '../grader/inputs/rng.ts';
 import { classifyDigits } from '../grader/judges/digit-classifier.ts';
 import { DIGIT_CLASSIFIER_FILE, encodeDigitClassifier } from '../grader/judges/digit-classifier-weights.ts';
-import { buildCnn } from '../reference/models/cnn.ts';
+import { digitClassifierModel } from './digit-classifier-model.ts';
 
 const SEED = 20261130;
 const SCHEDULE = [...Array<number>(8).fill(0.002), ...Array<number>(4).fill(0.0005)]; // lr per epoch
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
   const backend = await selectBackend((process.env.BACKEND as 'wasm') ?? 'wasm');
   const { train, test } = loadMnist();
   const rng = new Rng(`digit-classifier/${SEED}`);
-  const model = buildCnn(SEED);
+  const model = digitClassifierModel(SEED);
   const optimizer = tf.train.adam(SCHEDULE[0]);
   model.compile({ optimizer, loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred) });
   const t0 = performance.now();
@@ -74,7 +75,7 @@ async function main(): Promise<void> {
   const tfAcc = tfPred.reduce((a, p, i) => a + (p === test.labels[i] ? 1 : 0), 0) / test.count;
   const file = encodeDigitClassifier(arrays, {
     script: 'scripts/train-digit-classifier.ts',
-    model: 'reference/models/cnn.ts buildCnn',
+    model: 'scripts/digit-classifier-model.ts digitClassifierModel (the reference CNN before its hidden dense layer)',
     seed: SEED,
     backend: backend.name,
     epochs: SCHEDULE.length,

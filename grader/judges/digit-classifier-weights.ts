@@ -3,7 +3,7 @@ import { repoPath } from '../paths.ts';
 
 /**
  * The judges' digit classifier's weights file, `datasets/digit-classifier/weights.json`: the
- * reference CNN's six weight tensors (reference/models/cnn.ts), in tfjs-layers order and layout,
+ * classifier's six weight tensors (scripts/digit-classifier-model.ts), in tfjs-layers order and layout,
  * each as base64 of little-endian float32, with the training run that made them.
  */
 export const DIGIT_CLASSIFIER_FILE = repoPath('datasets', 'digit-classifier', 'weights.json');

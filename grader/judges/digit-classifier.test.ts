@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMnist } from '../../datasets/index.ts';
-import { buildCnn } from '../../reference/models/cnn.ts';
+import { digitClassifierModel } from '../../scripts/digit-classifier-model.ts';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
 import { Rng } from '../inputs/rng.ts';
 import { classifyDigits, digitLogits, digitProbabilities } from './digit-classifier.ts';
@@ -10,10 +10,10 @@ import fs from 'node:fs';
 
 const { test: mnistTest } = loadMnist();
 
-/** tfjs's own CNN (the reference's layers) holding the committed weights: the oracle. */
+/** tfjs's own layers in the classifier's architecture, holding the committed weights: the oracle. */
 function tfjsModel(): tf.LayersModel {
   const w = digitClassifierWeights();
-  const model = buildCnn(0);
+  const model = digitClassifierModel(1);
   const shapes = model.getWeights().map((t) => t.shape);
   const tensors = [w.conv1Kernel, w.conv1Bias, w.conv2Kernel, w.conv2Bias, w.denseKernel, w.denseBias].map((a, i) => tf.tensor(a, shapes[i]));
   model.setWeights(tensors);

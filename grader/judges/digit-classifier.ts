@@ -1,7 +1,8 @@
 import { digitClassifierWeights, type DigitClassifierWeights } from './digit-classifier-weights.ts';
 
 /**
- * The judges' digit classifier: the reference CNN (reference/models/cnn.ts) with weights trained
+ * The judges' digit classifier: a small CNN (scripts/digit-classifier-model.ts, the reference CNN
+ * before its hidden dense layer was added) with weights trained
  * once by scripts/train-digit-classifier.ts (datasets/digit-classifier/weights.json), run as a
  * plain-JS forward pass on Float32Arrays. Judges run in the trusted parent: no tfjs, so no
  * backend's rounding and nothing the student's code can reach or patch.

@@ -26,9 +26,13 @@ function describe(e: ErrorObject): string {
 }
 
 /** Validates a parsed manifest; `file` is only used in messages. */
+const REFERENCE_MISSING = "(top level): must have required property 'reference'";
+
 export function parseManifest(raw: unknown, file: string): Manifest {
+  // Only the full grader needs the answer key: the student edition's manifests have none.
+  const referenceMissing = !studentEdition() && typeof raw === 'object' && raw !== null && !('reference' in raw);
   if (!validate(raw)) {
-    throw new ManifestError(file, (validate.errors ?? []).map(describe).filter((s) => s !== ''));
+    throw new ManifestError(file, [...(validate.errors ?? []).map(describe).filter((s) => s !== ''), ...(referenceMissing ? [REFERENCE_MISSING] : [])]);
   }
   const m = raw;
   const problems: string[] = [];
@@ -40,7 +44,7 @@ export function parseManifest(raw: unknown, file: string): Manifest {
     names.add(c.name);
     if (c.export !== undefined && !(c.export in m.exports)) problems.push(`/checks/${i}/export: "${c.export}" is not among the exports (${Object.keys(m.exports).join(', ')})`);
   });
-  if (m.reference === undefined && !studentEdition()) problems.push('(top level): must have required property \'reference\' (the answer key\'s module)');
+  if (referenceMissing) problems.push(REFERENCE_MISSING);
   for (const key of ['reference', 'variants'] as const) {
     const rel = m[key];
     if (rel !== undefined && !fs.existsSync(path.join(REPO_ROOT, rel))) problems.push(`/${key}: ${rel} does not exist`);
