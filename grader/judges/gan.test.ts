@@ -40,6 +40,27 @@ describe('ringCoverage judge', () => {
     expect(j.hint).toMatch(/collapsed/);
   });
 
+  it('when the reference itself covers only 6 modes on this seed then 6 is the bar, and 5 still fails', () => {
+    const c = ringCenters(8, 2);
+    const ring = gaussianRing(2000, { std: 0.05 }, 4).x;
+    /** The ring's points minus those nearest to the first `drop` centres. */
+    const without = (drop: number): Float32Array => {
+      const kept: number[] = [];
+      for (let i = 0; i < ring.length; i += 2) {
+        let best = 0;
+        for (let j = 1; j < 8; j++) if (Math.hypot(ring[i]! - c[2 * j]!, ring[i + 1]! - c[2 * j + 1]!) < Math.hypot(ring[i]! - c[2 * best]!, ring[i + 1]! - c[2 * best + 1]!)) best = j;
+        if (best >= drop) kept.push(ring[i]!, ring[i + 1]!);
+      }
+      return Float32Array.from(kept);
+    };
+    const reference = [wire(without(2))];
+    const six = judges.ringCoverage!({ cases: [], values: [wire(without(2))], reference, seed: 6, check, alpha: 0 });
+    expect(six.passed, six.message).toBe(true);
+    expect(six.message).toMatch(/^modes covered 6 of 8 \(need ≥ 6, the reference's own count on this seed;/);
+    const five = judges.ringCoverage!({ cases: [], values: [wire(without(3))], reference, seed: 6, check, alpha: 0 });
+    expect(five.passed).toBe(false);
+  });
+
   it('when the samples hold NaN then the judge says the training diverged', () => {
     expect(() => judges.ringCoverage!({ cases: [], values: [wire(new Float32Array([NaN, 0]))], reference: [wire(new Float32Array([0, 0]))], seed: 1, check, alpha: 0 })).toThrow(/diverged/);
   });

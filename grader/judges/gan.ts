@@ -154,17 +154,21 @@ export function digitGrid(images: Float32Array, scores: DigitScores): JudgeImage
 
 export const judges: JudgeTable = {
   /**
-   * Modes covered ≥ 7 of 8, and the high-quality fraction ≥ the reference's own (same seed,
-   * same budget) minus the check's margin.
+   * Modes covered ≥ 7 of 8 (or the reference's own count where it covers fewer on this seed),
+   * and the high-quality fraction ≥ the reference's own (same seed, same budget) minus the
+   * check's margin.
    */
   ringCoverage({ values, reference, check }): Judgement {
     const points = samplesOf(values[0], 'your GAN');
     const got = ringScores(points);
     const ref = ringScores(samplesOf(reference?.[0], 'the reference GAN'));
     const threshold = ref.highQuality - (check.margin ?? 0);
-    const modesOk = got.modesCovered >= MIN_MODES;
+    // The reference itself covers fewer than 7 modes on about one seed in eight (seed 6: 6): a
+    // correct submission trained by the same loop is not asked to beat it.
+    const needModes = Math.min(MIN_MODES, ref.modesCovered);
+    const modesOk = got.modesCovered >= needModes;
     const hqOk = got.highQuality >= threshold;
-    const message = `modes covered ${got.modesCovered} of ${RING.modes} (need ≥ ${MIN_MODES}; high-quality samples per mode ${got.perMode.join('/')}), `
+    const message = `modes covered ${got.modesCovered} of ${RING.modes} (need ≥ ${needModes}${needModes < MIN_MODES ? `, the reference's own count on this seed` : ''}; high-quality samples per mode ${got.perMode.join('/')}), `
       + `high-quality samples ${pct(got.highQuality)} ${hqOk ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(ref.highQuality)} − margin ${pct(check.margin ?? 0)}; a sample is high-quality within ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)} of a centre) over ${got.n} samples`;
     const hint = !modesOk && got.modesCovered <= 2 ? 'the generator collapsed onto one or two modes: check the generator loss\'s sign (it should push D(fake) up) and that the discriminator learns real vs fake' : undefined;
     return { passed: modesOk && hqOk, message, hint, images: [ringScatter(points)] };
