@@ -4,53 +4,7 @@ import { backend_util } from '@tensorflow/tfjs';
 import { selectBackend } from '../select.ts';
 import { registerWasmKernels } from './register.ts';
 import { conv2DBackpropInput, setConv2DBackpropInputMethod } from './conv2dBackpropInput.ts';
-
-// Every wasm result is checked against the cpu backend's own kernel on the same inputs:
-//   |wasm - cpu| <= ATOL · max|cpu| + RTOL · |cpu|   (elementwise; float32 sums of ≤ ~200 terms)
-const ATOL = 1e-4;
-const RTOL = 1e-4;
-
-type Shape4 = [number, number, number, number];
-type Pad = 'valid' | 'same' | number | backend_util.ExplicitPadding;
-type Strides = number | [number, number];
-
-/** Deterministic values in [-1, 1), the same on every backend (tfjs' random ops are per-backend). */
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
-
-const size = (shape: number[]) => shape.reduce((a, b) => a * b, 1);
-
-function expectClose(got: Float32Array, want: Float32Array, what: string): void {
-  expect(got.length, what).toBe(want.length);
-  const scale = Math.max(1e-6, ...Array.from(want, Math.abs));
-  let worst = 0;
-  let at = -1;
-  for (let i = 0; i < want.length; i++) {
-    const excess = Math.abs(got[i]! - want[i]!) - (ATOL * scale + RTOL * Math.abs(want[i]!));
-    if (excess > worst) [worst, at] = [excess, i];
-  }
-  expect(at, `${what}: element ${at} is ${got[at]}, cpu says ${want[at]} (scale ${scale})`).toBe(-1);
-}
-
-/** Runs `f` on cpu, then on wasm, and downloads both results. */
-async function onBothBackends(f: () => tf.Tensor): Promise<{ cpu: Float32Array; wasm: Float32Array }> {
-  await selectBackend('cpu');
-  const cpu = tf.tidy(f);
-  const cpuValues = (await cpu.data()) as Float32Array;
-  cpu.dispose();
-  await selectBackend('wasm');
-  const wasm = tf.tidy(f);
-  const wasmValues = (await wasm.data()) as Float32Array;
-  wasm.dispose();
-  return { cpu: cpuValues, wasm: wasmValues };
-}
+import { expectClose, onBothBackends, size, values, type Pad, type Shape4, type Strides } from './kernel-test-support.ts';
 
 /** The kernel called directly: dy of the shape the forward conv of `inputShape` gives. */
 function runInputKernel(inputShape: Shape4, filterShape: Shape4, strides: Strides, pad: Pad, dimRoundingMode?: 'floor' | 'round' | 'ceil') {

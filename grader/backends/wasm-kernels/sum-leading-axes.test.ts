@@ -2,16 +2,8 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../select.ts';
 
-/** Deterministic values in [-1, 1), the same on every backend. */
-function values(n: number, seed: number): Float32Array {
-  const out = new Float32Array(n);
-  let s = seed >>> 0;
-  for (let i = 0; i < n; i++) {
-    s = (Math.imul(s, 1664525) + 1013904223) >>> 0;
-    out[i] = s / 2 ** 31 - 1;
-  }
-  return out;
-}
+import { values } from './kernel-test-support.ts';
+
 
 async function sumOn(backend: 'cpu' | 'wasm', make: () => tf.Tensor, axis: number | number[] | undefined, keepDims: boolean) {
   await selectBackend(backend);
