@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../grader/backends/select.ts';
-import { loadMnist } from '../datasets/index.ts';
+import { mnistBatches } from './mnist-batches.ts';
 
 const [model = 'cnn', stepsArg = '20', batchArg = '64', detail] = process.argv.slice(2);
 /** With 'shapes' as the 4th argument, kernels are told apart by their input shapes too. */
@@ -49,14 +49,8 @@ const net = build(1) as tf.LayersModel;
 net.compile({ optimizer: tf.train.adam(1e-3), loss: (y: tf.Tensor, p: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, p) });
 const BATCH = Number(batchArg);
 const inputShape = net.inputs[0]!.shape.slice(1) as number[];
-const { train } = loadMnist();
-const batch = (i: number) =>
-  tf.tidy(() => {
-    const start = (i * BATCH) % (train.count - BATCH);
-    const x = tf.tensor2d(train.images.subarray(start * 784, (start + BATCH) * 784), [BATCH, 784]).reshape([BATCH, ...inputShape]);
-    const y = tf.oneHot(tf.tensor1d(train.labels.subarray(start, start + BATCH), 'int32'), 10);
-    return { x, y };
-  });
+const batch = mnistBatches(BATCH, inputShape);
+
 for (let i = 0; i < 3; i++) {
   const { x, y } = batch(i);
   await net.trainOnBatch(x, y);

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../grader/backends/select.ts';
 import { isBackendChoice } from '../grader/backends/names.ts';
-import { loadMnist } from '../datasets/index.ts';
+import { mnistBatches } from './mnist-batches.ts';
 import { repoPath } from '../grader/paths.ts';
 
 const [model, backend, secondsArg, batchArg] = process.argv.slice(2);
@@ -16,7 +16,6 @@ if (!model || !backend || !isBackendChoice(backend)) throw new Error('usage: tra
 
 await selectBackend(backend);
 const BATCH = Number(batchArg ?? 64);
-const { train } = loadMnist();
 
 async function build(): Promise<tf.LayersModel> {
   if (model === 'mlp') return (await import('../reference/models/mlp.ts')).buildMlp(1);
@@ -28,13 +27,8 @@ async function build(): Promise<tf.LayersModel> {
 const net = await build();
 net.compile({ optimizer: tf.train.adam(1e-3), loss: (y: tf.Tensor, p: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, p) });
 const inputShape = net.inputs[0]!.shape.slice(1) as number[];
-const batch = (i: number) =>
-  tf.tidy(() => {
-    const start = (i * BATCH) % (train.count - BATCH);
-    const x = tf.tensor2d(train.images.subarray(start * 784, (start + BATCH) * 784), [BATCH, 784]).reshape([BATCH, ...inputShape]);
-    const y = tf.oneHot(tf.tensor1d(train.labels.subarray(start, start + BATCH), 'int32'), 10);
-    return { x, y };
-  });
+const batch = mnistBatches(BATCH, inputShape);
+
 
 // A warm-up step (allocation, kernel set-up), then timed steps for the budget.
 for (let i = 0; i < 1; i++) {
