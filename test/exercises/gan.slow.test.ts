@@ -8,15 +8,17 @@ import { check, grade, referenceSubmission, summary, wrongSubmission } from '../
 const MNIST = 'a GAN on MNIST makes digits the classifier recognises';
 
 // About 3 minutes a seed on 2 cores (the reference trains the ring and the MNIST GAN once as the
-// student and once as the reference).
+// student and once as the reference). SEEDS=6,7 narrows the run.
+const SEEDS = process.env.SEEDS ? process.env.SEEDS.split(',').map(Number) : Array.from({ length: 20 }, (_, i) => i + 1);
+
 describe('gan, many seeds', () => {
-  it('when the reference is graded under seeds 1..20 then it never fails', async () => {
-    const dir = referenceSubmission('gan');
-    for (let seed = 1; seed <= 20; seed++) {
-      const r = await grade('gan', dir, seed);
+  for (const seed of SEEDS) {
+    it(`when the reference is graded with seed ${seed} then it gets full marks`, async () => {
+      const r = await grade('gan', referenceSubmission('gan'), seed);
+      console.log(`gan seed ${seed}: ${summary(r)}`);
       expect(r.score, `seed ${seed}:\n${summary(r)}`).toBe(r.maxScore);
-    }
-  });
+    }, 900_000);
+  }
 
   // In the slow suite to keep gan.test.ts near 2 minutes: one more MNIST training (~20 s quiet).
   it('when the generator loss has the wrong sign then the MNIST GAN collapses and fails with the sign hint', async () => {
