@@ -9,7 +9,7 @@ import { doctorReport } from './doctor/doctor.ts';
 import { DEFAULT_SEED, gradeExercise, SandboxStartFailed } from './grade/grade-exercise.ts';
 import { ReferenceFailure } from './expected/compute.ts';
 import { studentEdition } from './edition.ts';
-import { listExerciseIds, ManifestError } from './manifest/load.ts';
+import { listExerciseIds, ManifestError, unknownExercises } from './manifest/load.ts';
 import { listExercises, renderList } from './list/list.ts';
 import { renderConsole } from './render/console.ts';
 import { gradescopeCrash, renderGradescope } from './render/gradescope.ts';
@@ -96,8 +96,8 @@ async function gradeCommand(ids: string[], o: GradeCommandOptions, io: Io): Prom
 async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<number> {
   const known = listExerciseIds();
   const wanted = ids.length === 1 && ids[0] === 'all' ? known : ids;
-  const unknown = wanted.filter((id) => !known.includes(id));
-  if (unknown.length > 0) throw new UsageError(`unknown exercise ${unknown.map((u) => `'${u}'`).join(', ')}. Known exercises: ${known.join(', ')}`);
+  const unknown = unknownExercises(wanted, known);
+  if (unknown) throw new UsageError(unknown);
   const edition = studentEdition();
   if (edition && !edition.seeds.includes(o.seed)) throw new UsageError(`this student edition has expected results for --seed ${edition.seeds.join(', ')} only (asked for ${o.seed})`);
   const results: GradeResult[] = [];
@@ -131,10 +131,9 @@ function parseSeedList(v: string): number[] {
 }
 
 async function packCommand(o: PackCommandOptions, io: Io): Promise<number> {
-  const known = listExerciseIds();
   const exercises = o.exercises?.split(',').map((s) => s.trim()).filter((s) => s !== '');
-  const unknown = (exercises ?? []).filter((id) => !known.includes(id));
-  if (unknown.length > 0) throw new UsageError(`unknown exercise ${unknown.map((u) => `'${u}'`).join(', ')}. Known exercises: ${known.join(', ')}`);
+  const unknown = unknownExercises(exercises ?? []);
+  if (unknown) throw new UsageError(unknown);
   if (studentEdition()) throw new UsageError('this is the student edition: it has no answer key to pack from; run grade pack in the instructor\'s grader');
   // Loaded by a computed path, only here: the student edition does not carry the packer.
   const packer = './pack/pack.ts';

@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import type { BackendName } from '../backends/names.ts';
 import type { Case } from '../inputs/wire.ts';
+import { specHash } from '../manifest/spec-hash.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import type { CaseOutcome, RunOptions, VariantInfo } from '../sandbox/protocol.ts';
 import { ReferenceFailure, type Expected, type ExpectedSource, type VariantOutcomes } from './source.ts';
@@ -60,8 +60,7 @@ export class ExpectedResults implements ExpectedSource {
   /** Reference outcomes for the check's cases, plus each variant's when `withVariants`. */
   async forCheck(check: CheckSpec, cases: Case[], options: RunOptions, withVariants: boolean): Promise<Expected> {
     // The check's own spec is part of the key: a changed budget, wrt or tolerance-free field recomputes.
-    const spec = crypto.createHash('sha256').update(JSON.stringify(check)).digest('hex').slice(0, 12);
-    const key = [this.manifest.id, this.backend, await referenceFingerprint(this.manifest), `seed-${this.seed}`, `${check.name}-${spec}`];
+    const key = [this.manifest.id, this.backend, await referenceFingerprint(this.manifest), `seed-${this.seed}`, `${check.name}-${specHash(check)}`];
     if (this.useCache) {
       const hit = this.cache.get<Expected>(key);
       if (hit && (!withVariants || hit.variants.length > 0 || !this.manifest.variants)) return hit;

@@ -1,6 +1,6 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import type { Case } from '../inputs/wire.ts';
+import { specHash } from '../manifest/spec-hash.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import { repoPath } from '../paths.ts';
 import type { CaseOutcome, RunOptions } from '../sandbox/protocol.ts';
@@ -25,11 +25,6 @@ export interface ExerciseFixtures {
 
 export function fixturesPath(id: string): string {
   return repoPath('expected', `${id}.fixtures`);
-}
-
-/** The hash that ties a check's fixtures to its spec in the packed exercise.json. */
-export function specHash(check: CheckSpec): string {
-  return crypto.createHash('sha256').update(JSON.stringify(check)).digest('hex').slice(0, 12);
 }
 
 const REPACK = 'ask your instructor for a fresh copy of the student edition (or restore the file from it)';

@@ -75,6 +75,12 @@ export function loadManifest(id: string): Manifest {
   return parseManifest(raw, file);
 }
 
+/** What to say when some of `ids` are not exercises here (undefined when all are). */
+export function unknownExercises(ids: string[], known = listExerciseIds()): string | undefined {
+  const unknown = ids.filter((id) => !known.includes(id));
+  return unknown.length > 0 ? `unknown exercise ${unknown.map((u) => `'${u}'`).join(', ')}. Known exercises: ${known.join(', ')}` : undefined;
+}
+
 /** Every exercise id with a folder under exercises/, sorted. */
 export function listExerciseIds(): string[] {
   if (!fs.existsSync(EXERCISES_DIR)) return [];

@@ -4,8 +4,9 @@ import { casesOf, runOptions } from '../checks/context.ts';
 import { referenceRequest } from '../checks/reference-request.ts';
 import { ExpectedResults } from '../expected/compute.ts';
 import { hashCases } from '../expected/fixture-file.ts';
-import { specHash, type CheckFixture, type ExerciseFixtures } from '../expected/packed.ts';
+import type { CheckFixture, ExerciseFixtures } from '../expected/packed.ts';
 import { loadInputs } from '../inputs/load.ts';
+import { specHash } from '../manifest/spec-hash.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 
 /**

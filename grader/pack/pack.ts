@@ -68,26 +68,27 @@ export async function pack(o: PackOptions): Promise<PackSummary> {
   await assertSelfContained(files);
 
   // Compute everything before touching --out: a failing reference leaves the old pack intact.
-  const fixtures = new Map<string, Buffer>();
+  const prepared: { manifest: Manifest; fixtures: Buffer }[] = [];
   const packed: PackedExercise[] = [];
   for (const m of manifests) {
     const pub = publicManifest(m);
     if (pub.checks.length === 0) throw new PackError(`${m.id} has only hidden checks: a student could not grade it; make at least one check public`);
-    fixtures.set(m.id, encodeFixtures(await computeFixtures(m, pub.checks, o.backend, o.seeds, (what) => log(`  reference: ${what}`))));
+    prepared.push({ manifest: pub, fixtures: encodeFixtures(await computeFixtures(m, pub.checks, o.backend, o.seeds, (what) => log(`  reference: ${what}`))) });
     const hidden = m.checks.filter((c) => c.hidden);
     packed.push({ id: m.id, title: m.title, notes: m.notes, publicChecks: pub.checks.length, publicPoints: pub.checks.reduce((a, c) => a + c.points, 0), hiddenChecks: hidden.length, hiddenPoints: hidden.reduce((a, c) => a + c.points, 0) });
   }
 
   prepareOut(o.out);
   for (const f of files) copy(f, o.out);
-  for (const m of manifests) {
+  fs.mkdirSync(path.join(o.out, 'expected'), { recursive: true });
+  for (const { manifest: m, fixtures } of prepared) {
     for (const f of ['README.md', `${m.id}.ts`]) copy(path.posix.join('exercises', m.id, f), o.out);
-    fs.writeFileSync(path.join(o.out, 'exercises', m.id, 'exercise.json'), JSON.stringify(publicManifest(m), null, 2) + '\n');
-    fs.mkdirSync(path.join(o.out, 'expected'), { recursive: true });
-    fs.writeFileSync(path.join(o.out, 'expected', `${m.id}.fixtures`), fixtures.get(m.id)!);
+    fs.writeFileSync(path.join(o.out, 'exercises', m.id, 'exercise.json'), JSON.stringify(m, null, 2) + '\n');
+    fs.writeFileSync(path.join(o.out, 'expected', `${m.id}.fixtures`), fixtures);
   }
   const notes = o.notes ?? path.resolve(REPO_ROOT, '..', 'shared', 'course', 'lecture-notes.md');
-  if (fs.existsSync(notes)) {
+  const withNotes = fs.existsSync(notes);
+  if (withNotes) {
     fs.mkdirSync(path.join(o.out, 'notes'), { recursive: true });
     fs.copyFileSync(notes, path.join(o.out, 'notes', 'lecture-notes.md'));
   } else log(`  note: no lecture notes at ${notes}; the student edition goes without them (pass --notes FILE)`);
@@ -96,7 +97,7 @@ export async function pack(o: PackOptions): Promise<PackSummary> {
   fs.writeFileSync(path.join(o.out, 'package.json'), studentPackageJson());
   fs.writeFileSync(path.join(o.out, 'package-lock.json'), studentPackageLock());
   fs.writeFileSync(path.join(o.out, '.gitignore'), 'node_modules/\n.cache/\ngrade-output/\n');
-  fs.writeFileSync(path.join(o.out, 'README.md'), studentReadme(packed, edition, fs.existsSync(notes)));
-  const fixtureBytes = [...fixtures.values()].reduce((a, b) => a + b.length, 0);
+  fs.writeFileSync(path.join(o.out, 'README.md'), studentReadme(packed, edition, withNotes));
+  const fixtureBytes = prepared.reduce((a, p) => a + p.fixtures.length, 0);
   return { out: o.out, exercises: packed, files: files.length, fixtureBytes };
 }
