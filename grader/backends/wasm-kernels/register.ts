@@ -5,6 +5,7 @@ import { unsortedSegmentSumConfig } from './unsorted-segment-sum.ts';
 import { maxPoolGradConfig } from './max-pool-grad.ts';
 import { conv2DBackpropInputConfig } from './conv2dBackpropInput.ts';
 import { sumLeadingAxesConfig } from './sum-leading-axes.ts';
+import { emptyReductionConfigs } from './empty-reductions.ts';
 
 let registered = false;
 
@@ -21,6 +22,11 @@ export function registerWasmKernels(): void {
   // (sums over leading axes, the conv bias gradient, skip its transpose).
   const sum = sumLeadingAxesConfig();
   for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig, conv2DBackpropInputConfig(), ...(sum ? [sum] : [])]) {
+    tf.unregisterKernel(config.kernelName, config.backendName);
+    tf.registerKernel(config);
+  }
+  // Last, as they wrap whatever Sum is now: reductions of an empty input give cpu's values, not the heap's leftovers.
+  for (const config of emptyReductionConfigs()) {
     tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
   }
