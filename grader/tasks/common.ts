@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { tensorsIn, type Live } from '../sandbox/tensors.ts';
+import { guardInputs } from './input-guard.ts';
 import type { Impl, TaskContext, TaskTable } from './types.ts';
 
 function exportOf(impl: Impl, ctx: TaskContext): (...a: unknown[]) => unknown {
@@ -10,22 +11,33 @@ function exportOf(impl: Impl, ctx: TaskContext): (...a: unknown[]) => unknown {
   return fn as (...a: unknown[]) => unknown;
 }
 
-/** Calls fn and checks that it left its inputs alone (functions must not dispose their inputs). */
-function callPure(fn: (...a: unknown[]) => unknown, args: Live[], name: string): unknown {
-  const inputs = tensorsIn(args);
+/**
+ * Calls fn and checks the hygiene every pure function's README states: it disposes none of its
+ * inputs, writes into none of them (input-guard.ts) and returns none of them as its result.
+ */
+export function callPure(fn: (...a: unknown[]) => unknown, args: Live[], name: string): unknown {
+  const positions: number[] = [];
+  const inputs: tf.Tensor[] = [];
+  args.forEach((a, i) => tensorsIn(a).forEach((t) => { if (!inputs.includes(t)) { inputs.push(t); positions.push(i); } }));
   const disposedInputs = (): Error | undefined => {
     const n = inputs.filter((t) => t.isDisposed).length;
     return n > 0 ? new Error(`${name} disposed ${n} of its input tensor(s); functions must leave their inputs alone (the caller owns them)`) : undefined;
   };
+  const guard = guardInputs(inputs, positions, name);
   let out: unknown;
   try {
-    out = fn(...args);
-  } catch (e) {
-    throw disposedInputs() ?? e;
+    try {
+      out = fn(...args);
+    } catch (e) {
+      throw disposedInputs() ?? e;
+    }
+    if (out instanceof Promise) throw new TypeError(`${name} returned a Promise; it must return its result synchronously`);
+    const disposed = disposedInputs();
+    if (disposed) throw disposed;
+    guard.verify(out);
+  } finally {
+    guard.release();
   }
-  if (out instanceof Promise) throw new TypeError(`${name} returned a Promise; it must return its result synchronously`);
-  const disposed = disposedInputs();
-  if (disposed) throw disposed;
   return out;
 }
 
