@@ -32,4 +32,12 @@ describe('augmentation', () => {
     expect(noise.hint).toMatch(/standard deviation std²/);
     expect(check(r, 'noise determinism by seed').passed).toBe(true);
   });
+
+  it('when addNoise writes the noise into x\'s own data (dataSync) then the noise check fails naming the rule "do not modify the inputs"', async () => {
+    const r = await grade('augmentation', wrongSubmission('augmentation', 'noise-into-input'));
+    const c = check(r, 'noise statistics');
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/addNoise wrote into its argument 1's data.*do not modify the inputs/);
+    expect(c.hint).toBeUndefined();
+  });
 });

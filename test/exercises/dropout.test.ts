@@ -39,4 +39,12 @@ describe('dropout', () => {
     const r = await grade('dropout', wrongSubmission('dropout', 'drops-at-evaluation'));
     expect(check(r, 'identity when not training').message).toMatch(/should return x unchanged/);
   });
+
+  it('when x itself is returned at evaluation then the identity check fails naming the rule "return a new tensor"', async () => {
+    const r = await grade('dropout', wrongSubmission('dropout', 'returns-input-at-evaluation'));
+    const c = check(r, 'identity when not training');
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/dropout returned its argument 1 itself: return a new tensor/);
+    expect(check(r, 'kept fraction and rescaling').passed).toBe(true);
+  });
 });
