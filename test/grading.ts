@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 import { gradeExercise } from '../grader/grade/grade-exercise.ts';
 import { loadManifest } from '../grader/manifest/load.ts';
 import { REPO_ROOT } from '../grader/paths.ts';
@@ -14,10 +15,19 @@ export function submissionWith(id: string, source: string): string {
   return dir;
 }
 
-/** The answer key handed in as a submission (a file that re-exports it). */
+/**
+ * The answer key handed in as a submission: the reference file with everything it imports from
+ * the repository inlined into one self-contained file (a submission may import only its own
+ * folder, so a re-export of the reference path would be refused like any other).
+ */
 export function referenceSubmission(id: string): string {
-  const ref = path.join(REPO_ROOT, loadManifest(id).reference!);
-  return submissionWith(id, `export * from ${JSON.stringify(ref)};\n`);
+  return submissionWith(id, answerKeyAsOneFile(path.join(REPO_ROOT, loadManifest(id).reference!)));
+}
+
+/** A repository TypeScript file and its relative imports as one ES module (packages stay imports). */
+export function answerKeyAsOneFile(file: string): string {
+  const out = buildSync({ entryPoints: [file], bundle: true, write: false, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent', absWorkingDir: REPO_ROOT });
+  return out.outputFiles[0]!.text;
 }
 
 /** The repo's stub as a student would hand it in untouched. */

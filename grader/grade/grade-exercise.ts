@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { installedNativeBackend, type BackendChoice, type BackendName } from '../backends/names.ts';
 import { CHECK_RUNNERS } from '../checks/index.ts';
@@ -12,7 +11,7 @@ import type { CheckResult, GradeResult } from '../results/types.ts';
 import { assertValidResult } from '../results/validate.ts';
 import { SandboxWorker } from '../sandbox/worker.ts';
 import { bundleSubmission, SubmissionError } from '../submission/bundle.ts';
-import { submissionFile } from '../submission/locate.ts';
+import { submissionExists, submissionFile, submissionRoot } from '../submission/locate.ts';
 
 export interface GradeOptions {
   submissionDir?: string;
@@ -86,7 +85,8 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
     return result;
   };
 
-  if (!fs.existsSync(file)) return finish('none', allFailed(manifest, `not submitted: ${file} does not exist`), '');
+  const root = submissionRoot(opts.submissionDir);
+  if (!submissionExists(id, opts.submissionDir)) return finish('none', allFailed(manifest, `not submitted: ${file} does not exist`), '');
   // auto with a native package installed means that package: the sandbox must know before it starts (it runs unconfined then).
   const choice = opts.backend === 'auto' ? (installedNativeBackend() ?? 'auto') : opts.backend;
   let student = new SandboxWorker(choice, 'student');
@@ -101,10 +101,10 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
   starting.catch(() => undefined);
   let bundle;
   try {
-    bundle = await bundleSubmission(file);
+    bundle = await bundleSubmission(root, id, opts.timeoutCap);
   } catch (e) {
     student.kill();
-    if (e instanceof SubmissionError) return finish('none', allFailed(manifest, `your file does not compile: ${e.message}`), '');
+    if (e instanceof SubmissionError) return finish('none', allFailed(manifest, e.compile ? `your file does not compile: ${e.message}` : e.message), '');
     throw e;
   }
   let backend: BackendName;
@@ -117,7 +117,7 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
   try {
     let loaded;
     try {
-      loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: file });
+      loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: `/submission/${bundle.file}` });
     } catch (e) {
       // The process died or hung while evaluating the file (process.exit, a crash, an endless loop at import).
       const message = `your file stopped the sandbox while loading (${(e as Error).message.replace(/^sandbox (process )?/, '')}); code at the top level of the file runs on import: keep it to definitions`;

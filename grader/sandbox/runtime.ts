@@ -83,6 +83,11 @@ export function childRuntime(): Promise<string> {
   return once('child', () => bundle(repoPath('grader', 'sandbox', 'child.ts'), 'child'));
 }
 
+/** The bundled submission bundler (grader/submission/bundle-child.ts), run once per submission. */
+export function bundlerRuntime(): Promise<string> {
+  return once('bundler', () => bundle(repoPath('grader', 'submission', 'bundle-child.ts'), 'bundler'));
+}
+
 /** The bundled task table of an exercise, or undefined when it has none of its own. */
 export async function tasksRuntime(exercise: string): Promise<string | undefined> {
   if (!/^[a-z0-9-]+$/.test(exercise)) throw new Error(`grader: bad exercise id ${exercise}`);
