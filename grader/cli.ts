@@ -13,9 +13,13 @@ import { listExerciseIds, ManifestError, unknownExercises } from './manifest/loa
 import { listExercises, renderList } from './list/list.ts';
 import { renderConsole } from './render/console.ts';
 import { gradescopeCrash, renderGradescope } from './render/gradescope.ts';
+import { renderClassroom50 } from './render/classroom50.ts';
 import { renderJunit } from './render/junit.ts';
+import { prairieLearnCrash, renderPrairieLearn } from './render/prairielearn.ts';
+import { GRADESCOPE_METADATA, submissionTime } from './render/submission-metadata.ts';
 import { ReportError } from './report/load.ts';
 import { reportMain, type ReportCommandOptions } from './report/main.ts';
+import { withEnvironment } from './results/environment.ts';
 import type { GradeResult } from './results/types.ts';
 
 /** Exit codes: every check passed; some check failed; the command was used wrongly. */
@@ -60,11 +64,13 @@ export interface GradeCommandOptions {
   submission?: string;
   backend: BackendChoice;
   seed: number;
-  format: 'console' | 'json' | 'gradescope' | 'junit';
+  format: 'console' | 'json' | 'gradescope' | 'junit' | 'prairielearn' | 'classroom50';
   out?: string;
   cache: boolean;
   timeout?: number;
   images?: string;
+  /** Gradescope's submission_metadata.json (default: /autograder/submission_metadata.json when it exists). */
+  submissionMetadata?: string;
 }
 
 /** Writes a file whole or not at all (tmp + rename). */
@@ -82,13 +88,14 @@ function emit(text: string, o: GradeCommandOptions, io: Io): void {
 }
 
 async function gradeCommand(ids: string[], o: GradeCommandOptions, io: Io): Promise<number> {
-  if (o.format !== 'gradescope') return gradeIds(ids, o, io);
-  // Gradescope's results.json is written whatever happens, so the platform always gets a score.
+  if (o.format !== 'gradescope' && o.format !== 'prairielearn') return gradeIds(ids, o, io);
+  // Gradescope's and PrairieLearn's results.json are written whatever happens, so the platform always gets an answer.
   const t0 = performance.now();
   try {
     return await gradeIds(ids, o, io);
   } catch (e) {
-    emit(JSON.stringify(gradescopeCrash(e, performance.now() - t0), null, 2) + '\n', o, io);
+    const crash = o.format === 'gradescope' ? gradescopeCrash(e, performance.now() - t0) : prairieLearnCrash(e);
+    emit(JSON.stringify(crash, null, 2) + '\n', o, io);
     throw e;
   }
 }
@@ -101,18 +108,22 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
   const edition = studentEdition();
   if (edition && !edition.seeds.includes(o.seed)) throw new UsageError(`this student edition has expected results for --seed ${edition.seeds.join(', ')} only (asked for ${o.seed})`);
   const results: GradeResult[] = [];
+  const metadata = o.submissionMetadata ?? (o.format === 'gradescope' && fs.existsSync(GRADESCOPE_METADATA) ? GRADESCOPE_METADATA : undefined);
+  const submittedAt = metadata ? submissionTime(metadata) : undefined;
   for (const id of wanted) {
     // PNGs (sample grids, scatters) go to --images, else next to --out, else ./grade-output; then <exercise>/.
     const imagesDir = o.images ?? (o.out ? path.dirname(o.out) : 'grade-output');
     const opts = { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache, timeoutCap: o.timeout, imagesDir };
     // CI formats get a score for every exercise even when one grade cannot finish.
-    const r = o.format === 'gradescope' || o.format === 'junit' ? await gradeSafely(id, opts) : await gradeExercise(id, opts);
-    results.push(r);
+    const r = withEnvironment(o.format === 'console' || o.format === 'json' ? await gradeExercise(id, opts) : await gradeSafely(id, opts));
+    results.push(submittedAt ? { ...r, submittedAt } : r);
     if (o.format === 'console') io.out(renderConsole(r, io.color ?? false));
   }
   if (o.format === 'json') emit(JSON.stringify(results.length === 1 ? results[0] : results, null, 2), o, io);
   if (o.format === 'gradescope') emit(renderGradescope(results), o, io);
   if (o.format === 'junit') emit(renderJunit(results), o, io);
+  if (o.format === 'prairielearn') emit(renderPrairieLearn(results), o, io);
+  if (o.format === 'classroom50') emit(renderClassroom50(results), o, io);
   return results.every((r) => r.passed) ? EXIT.passed : EXIT.failed;
 }
 
@@ -162,8 +173,9 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     .option('-s, --submission <dir>', 'a submission folder holding <id>/<id>.ts (default: this repo\'s exercises/)')
     .addOption(backendOption())
     .option('--seed <n>', 'seed of every input and training run', parseSeed, DEFAULT_SEED)
-    .addOption(new Option('-f, --format <format>', 'how to print the result (gradescope: results.json; junit: JUnit XML)').choices(['console', 'json', 'gradescope', 'junit']).default('console'))
-    .option('-o, --out <file>', 'write the json/gradescope/junit output to this file instead of stdout')
+    .addOption(new Option('-f, --format <format>', 'how to print the result (gradescope, prairielearn: results.json; classroom50: result.json; junit: JUnit XML)').choices(['console', 'json', 'gradescope', 'junit', 'prairielearn', 'classroom50']).default('console'))
+    .option('-o, --out <file>', 'write the json/gradescope/junit/prairielearn/classroom50 output to this file instead of stdout')
+    .option('--submission-metadata <file>', `Gradescope's submission_metadata.json, whose submission time goes into the result (default with --format gradescope: ${GRADESCOPE_METADATA} when it exists)`)
     .option('--no-cache', 'recompute the reference results instead of reading the cache')
     .option('--timeout <seconds>', 'cap every check\'s time limit at this many seconds', parsePositive)
     .option('--images <dir>', 'where checks write PNG images, as <dir>/<exercise>/<name>.png (default: the folder of --out, else ./grade-output)')

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pLimit from 'p-limit';
 import type { BackendChoice } from '../backends/names.ts';
 import { listExerciseIds, unknownExercises } from '../manifest/load.ts';
+import { withEnvironment } from '../results/environment.ts';
 import type { GradeResult } from '../results/types.ts';
 import { submissionExists } from '../submission/locate.ts';
 import type { Progress } from './progress.ts';
@@ -88,7 +89,7 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     const submissionDir = studentDir(o.classDir, t.student);
     // Images next to the student's results: <out>/<student>/<exercise>/<name>.png.
     const imagesDir = path.join(o.outDir, t.student);
-    const r = await gradeSafely(t.exercise, { submissionDir, backend: o.backend, seed: o.seed, cache: o.cache ?? true, timeoutCap: o.timeout, imagesDir });
+    const r = withEnvironment(await gradeSafely(t.exercise, { submissionDir, backend: o.backend, seed: o.seed, cache: o.cache ?? true, timeoutCap: o.timeout, imagesDir }));
     writeResult(o.outDir, t.student, r);
     done++;
     if (r.passed) passed++;

@@ -15,10 +15,34 @@ describe('the Gradescope renderer', () => {
     expect(g.score).toBe(20);
     expect(g.execution_time).toBeCloseTo(0.2);
     expect(g.tests).toHaveLength(5);
-    expect(g.tests[1]).toEqual({ name: 'sgd › check 2', score: 0, max_score: 5, status: 'failed', output: 'wrong value in check 2\nhint: forgot lr', visibility: 'after_published' });
-    expect(g.tests[0]).toMatchObject({ status: 'passed', visibility: 'visible', score: 5, max_score: 5 });
+    expect(g.tests[1]).toEqual({ name: 'sgd › check 2', score: 0, max_score: 5, status: 'failed', output: 'wrong value in check 2\nhint: forgot lr', output_format: 'text', tags: ['output', 'sgd', 'hidden'], visibility: 'after_published' });
+    expect(g.tests[0]).toMatchObject({ status: 'passed', visibility: 'visible', score: 5, max_score: 5, tags: ['output', 'sgd'] });
     expect(g.output).toMatch(/sgd: your code printed:\nhello/);
+    expect(g).toMatchObject({ output_format: 'text', test_output_format: 'text', extra_data: { seed: 1, backends: ['wasm'] } });
   });
+
+  it('when checks carry their own console output then a public check shows it and a hidden check\'s never reaches a student-visible field', () => {
+    const r = fakeResult('sgd', [true, false, false]);
+    r.checks = r.checks.map((c, i) => ({ ...c, console: i === 2 ? 'SECRET hidden input x=[1,2,3]\n' : `public ${i + 1}\n` }));
+    r.studentConsole = 'public 1\npublic 2\n';
+    const g = toGradescope([r]);
+    expect(g.tests[1]!.output).toBe('wrong value in check 2\n\nyour code printed:\npublic 2');
+    expect(g.tests[2]!.output).toBe('wrong value in check 3');
+    expect(g.output).toBe('');
+    const visible = JSON.stringify({ ...g, extra_data: undefined });
+    expect(visible).not.toContain('SECRET');
+  });
+
+  it('when Gradescope\'s submission_metadata.json is given then the submission time is recorded in the result and in extra_data', async () => {
+    const meta = tmpFile('submission_metadata.json');
+    fs.writeFileSync(meta, JSON.stringify({ id: 123, created_at: '2026-11-29T23:58:00.123456-08:00', users: [{ email: 'ada@example.edu', id: 1, name: 'Ada' }] }));
+    const gs = tmpFile('results.json');
+    const json = tmpFile('result.json');
+    await main(['softmax-cross-entropy', '--submission', 'examples/class/ada', '--backend', 'wasm', '--format', 'gradescope', '--submission-metadata', meta, '--out', gs], quiet);
+    await main(['softmax-cross-entropy', '--submission', 'examples/class/ada', '--backend', 'wasm', '--format', 'json', '--submission-metadata', meta, '--out', json], quiet);
+    expect(JSON.parse(fs.readFileSync(gs, 'utf8')).extra_data).toMatchObject({ submitted_at: '2026-11-30T07:58:00.123Z', seed: 1, backends: ['wasm'], environment: { 'softmax-cross-entropy': { seed: 1, backend: 'wasm' } } });
+    expect(JSON.parse(fs.readFileSync(json, 'utf8')).submittedAt).toBe('2026-11-30T07:58:00.123Z');
+  }, 60_000);
 
   it('when a submission throws or exits while loading then results.json is still written with every check failed', async () => {
     const file = tmpFile('results.json');
@@ -28,7 +52,7 @@ describe('the Gradescope renderer', () => {
     expect(g.score).toBe(0);
     expect(typeof g.execution_time).toBe('number');
     expect(g.tests).toHaveLength(6);
-    for (const t of g.tests) expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'output', 'score', 'status', 'visibility']);
+    for (const t of g.tests) expect(Object.keys(t).sort()).toEqual(['max_score', 'name', 'output', 'output_format', 'score', 'status', 'tags', 'visibility']);
     expect(g.tests[0].output).toMatch(/threw while loading.*mallory was here/);
     expect(g.tests[3].output).toMatch(/stopped the sandbox while loading \(exited with code 0\)/);
   });

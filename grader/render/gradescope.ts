@@ -1,4 +1,5 @@
 import type { GradeResult } from '../results/types.ts';
+import { hasPerCheckConsole, messageWithHint, visibleCheckConsole } from './student-visible.ts';
 
 /** One entry of Gradescope's `tests[]`. */
 export interface GradescopeTest {
@@ -7,6 +8,9 @@ export interface GradescopeTest {
   max_score: number;
   status: 'passed' | 'failed';
   output: string;
+  output_format: 'text';
+  /** The check kind and the exercise id, so tests can be filtered in Gradescope. */
+  tags: string[];
   visibility: 'visible' | 'hidden' | 'after_due_date' | 'after_published';
 }
 
@@ -16,16 +20,28 @@ export interface GradescopeResults {
   max_score?: number;
   execution_time: number;
   output: string;
+  output_format: 'text';
+  test_output_format: 'text';
   stdout_visibility: 'hidden' | 'visible';
+  /** Stored with the submission for the instructor, not shown to students. */
+  extra_data?: Record<string, unknown>;
   tests: GradescopeTest[];
 }
 
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
+function testOutput(c: GradeResult['checks'][number]): string {
+  const printed = visibleCheckConsole(c).trimEnd();
+  return printed === '' ? messageWithHint(c) : `${messageWithHint(c)}\n\nyour code printed:\n${printed}`;
+}
+
 /**
- * The Gradescope autograder contract (`/autograder/results/results.json`): one test per check,
- * named "<exercise> › <check>"; a hidden check is shown to the student only once grades are
- * published (`after_published`). `execution_time` is the grades' total, in seconds.
+ * The Gradescope autograder contract (`/autograder/results/results.json`, see
+ * https://gradescope-autograders.readthedocs.io/en/latest/specs/): one test per check, named
+ * "<exercise> › <check>", tagged with its kind; a hidden check is shown to the student only once
+ * grades are published (`after_published`) and never carries what the code printed.
+ * `execution_time` is the grades' total, in seconds; `extra_data` keeps seed, backend, environment
+ * and submission time for the instructor.
  */
 export function toGradescope(results: GradeResult[]): GradescopeResults {
   const tests: GradescopeTest[] = [];
@@ -36,18 +52,30 @@ export function toGradescope(results: GradeResult[]): GradescopeResults {
         score: c.score,
         max_score: c.maxScore,
         status: c.passed ? 'passed' : 'failed',
-        output: c.hint ? `${c.message}\nhint: ${c.hint}` : c.message,
+        output: testOutput(c),
+        output_format: 'text',
+        tags: [c.kind, r.exercise, ...(c.hidden ? ['hidden'] : [])],
         visibility: c.hidden ? 'after_published' : 'visible',
       });
     }
   }
-  const printed = results.filter((r) => r.studentConsole.trim() !== '').map((r) => `${r.exercise}: your code printed:\n${r.studentConsole.trimEnd()}`);
+  // Without per-check capture, the top-level console (by contract only the public checks' output) goes in `output`.
+  const printed = results.filter((r) => !hasPerCheckConsole(r) && r.studentConsole.trim() !== '').map((r) => `${r.exercise}: your code printed:\n${r.studentConsole.trimEnd()}`);
+  const submittedAt = results.find((r) => r.submittedAt)?.submittedAt;
   return {
     score: round(results.reduce((a, r) => a + r.score, 0)),
     max_score: round(results.reduce((a, r) => a + r.maxScore, 0)),
     execution_time: round(results.reduce((a, r) => a + r.durationMs, 0) / 1000),
     output: printed.join('\n\n'),
+    output_format: 'text',
+    test_output_format: 'text',
     stdout_visibility: 'hidden',
+    extra_data: {
+      seed: results[0]?.seed,
+      backends: [...new Set(results.map((r) => r.backend))],
+      ...(submittedAt ? { submitted_at: submittedAt } : {}),
+      environment: Object.fromEntries(results.map((r) => [r.exercise, r.environment ?? null])),
+    },
     tests,
   };
 }
@@ -59,6 +87,8 @@ export function gradescopeCrash(error: unknown, executionMs = 0): GradescopeResu
     score: 0,
     execution_time: round(executionMs / 1000),
     output: `The autograder could not finish grading, so this submission scores 0 for now; your instructor has been shown this error:\n${message}`,
+    output_format: 'text',
+    test_output_format: 'text',
     stdout_visibility: 'hidden',
     tests: [],
   };

@@ -45,4 +45,24 @@ export interface GradeResult {
   durationMs: number;
   /** Peak memory of the sandbox process that ran the submission, in MB (absent if it never ran). */
   sandboxPeakRssMb?: number;
+  /** Where and with what the grade was made (grader/results/environment.ts); every CLI and batch result has one. */
+  environment?: GradeEnvironment;
+  /** When the student submitted (ISO 8601), when the platform said so (Gradescope's submission_metadata.json). */
+  submittedAt?: string;
+}
+
+/** What a grade was made with: a regrade diff compares these to say why numbers moved. */
+export interface GradeEnvironment {
+  /** The grader's package version. */
+  grader: string;
+  /** The grader's git commit, when it ran from a checkout. */
+  graderCommit?: string;
+  tfjs: string;
+  backend: BackendName | 'none';
+  seed: number;
+  node: string;
+  /** `process.platform-process.arch`, e.g. linux-x64. */
+  platform: string;
+  /** Each check's spec hash (tolerance, budget, margin): check name → hash. */
+  checkSpecs?: Record<string, string>;
 }
