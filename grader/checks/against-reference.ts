@@ -4,6 +4,7 @@ import type { CaseOutcome } from '../sandbox/protocol.ts';
 import { casesOf, leakNote, LEAK_LIMIT, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
 import { referenceRequest } from './reference-request.ts';
 import { toleranceFor } from './tolerance.ts';
+import { trapOfGradientMismatch } from './tfjs-traps.ts';
 
 function firstMismatch(expected: CaseOutcome[], got: CaseOutcome[], cases: Case[], tol: Tol): { index: number; m: Mismatch } | null {
   for (let i = 0; i < cases.length; i++) {
@@ -44,5 +45,10 @@ export async function againstReference(ctx: CheckContext, task: string): Promise
   }
   const message = `case "${cases[miss.index]!.label}": ${miss.m.message}${leaks}`;
   const mistake = expected.variants.find((v) => v.verdict === 'mistake' && !firstMismatch(v.outcomes, got, cases, tol));
-  return mistake ? { passed: false, message, hint: mistake.hint, leaked } : { passed: false, message, leaked };
+  if (mistake) return { passed: false, message, hint: mistake.hint, leaked };
+  // No known mistake: a gradient that differs only in sign where tf.abs meets 0 is tfjs's subgradient choice.
+  const e = expected.reference[miss.index];
+  const g = got[miss.index];
+  const trap = ctx.check.kind === 'gradient' && e?.ok && g?.ok ? trapOfGradientMismatch(e.value, g.value, tol, student.report, ctx.manifest.id) : null;
+  return trap ? { passed: false, message: `${message} — ${trap.cause}`, hint: trap.hint, leaked } : { passed: false, message, leaked };
 }

@@ -7,6 +7,7 @@ import type { JudgeImage } from '../judges/types.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import type { RunOptions, RunReport } from '../sandbox/protocol.ts';
 import type { SandboxWorker } from '../sandbox/worker.ts';
+import { trapOfError, type Seen } from './tfjs-traps.ts';
 
 export interface CheckContext {
   manifest: Manifest;
@@ -74,7 +75,7 @@ export async function runStudent(ctx: CheckContext, task: string, cases: Case[])
   }
   if (out.status === 'failed') {
     if (out.error.notImplemented) return { verdict: { passed: false, message: 'not implemented yet' } };
-    return { verdict: { passed: false, message: `${out.error.where ? `${out.error.where}: ` : ''}${out.error.name}: ${out.error.message}` } };
+    return { verdict: withTrap(`${out.error.where ? `${out.error.where}: ` : ''}${out.error.name}: ${out.error.message}`, out.error, undefined, ctx.manifest.id) };
   }
   const failed = out.report.outcomes.findIndex((o) => !o.ok);
   if (failed >= 0) {
@@ -82,10 +83,16 @@ export async function runStudent(ctx: CheckContext, task: string, cases: Case[])
     if (!o.ok) {
       if (o.error.notImplemented) return { verdict: { passed: false, message: 'not implemented yet' } };
       const where = o.error.where ? ` at ${o.error.where}` : '';
-      return { verdict: { passed: false, message: `case "${cases[failed]!.label}": threw ${o.error.name}${where}: ${o.error.message}` } };
+      return { verdict: withTrap(`case "${cases[failed]!.label}": threw ${o.error.name}${where}: ${o.error.message}`, o.error, out.report, ctx.manifest.id) };
     }
   }
   return { report: out.report };
+}
+
+/** A failed verdict for a thrown error; a known TensorFlow.js trap adds its cause to the message and its fix as the hint. */
+function withTrap(message: string, error: { name: string; message: string }, seen: Seen | undefined, exercise: string): Verdict {
+  const trap = trapOfError(error, seen, exercise);
+  return trap ? { passed: false, message: `${message} — ${trap.cause}`, hint: trap.hint } : { passed: false, message };
 }
 
 export function leakNote(report: RunReport): string {

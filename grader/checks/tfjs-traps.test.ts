@@ -1,0 +1,168 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs';
+import { tensor } from '../inputs/wire.ts';
+import { differsOnlyBySign, readmeSection, trapOfError, trapOfGradientMismatch } from './tfjs-traps.ts';
+
+/** The error tfjs itself throws for f (the rules must match tfjs's real messages, not copies of them). */
+function errorOf(f: () => unknown): Error {
+  try {
+    tf.tidy(() => {
+      f();
+    });
+  } catch (e) {
+    return e as Error;
+  }
+  throw new Error('expected tfjs to throw: this trap no longer exists in this tfjs version');
+}
+
+const ones = () => tf.ones([4]);
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('trapOfError: ops tfjs cannot differentiate', () => {
+  const cases: [string, string, () => unknown, RegExp][] = [
+    ['tf.stridedSlice', 'StridedSlice', () => tf.grad((x: tf.Tensor) => tf.sum(tf.stridedSlice(x, [0], [4], [2])))(ones()), /tf\.slice.*tf\.pad.*tf\.reshape|tf\.gather/],
+    ['tf.greater', 'Greater', () => tf.grad((x: tf.Tensor) => tf.sum(tf.where(tf.greater(x, 0), x, tf.zerosLike(x))))(ones()), /tf\.greaterEqual/],
+    ['tf.less', 'Less', () => tf.grad((x: tf.Tensor) => tf.sum(tf.where(tf.less(x, 0), x, tf.zerosLike(x))))(ones()), /tf\.greaterEqual/],
+    ['tf.equal', 'Equal', () => tf.grad((x: tf.Tensor) => tf.sum(tf.where(tf.equal(x, 0), x, tf.zerosLike(x))))(ones()), /tf\.step/],
+    ['tf.einsum', 'Einsum', () => tf.grad((x: tf.Tensor) => tf.sum(tf.einsum('i,i->', x, x)))(ones()), /tf\.matMul/],
+  ];
+  for (const [op, kernel, f, instead] of cases) {
+    it(`when tf.grad meets ${op} then the cause names ${op} and ${kernel}, the hint says what to use and where the README explains it`, () => {
+      const trap = trapOfError(errorOf(f), undefined, 'sgd');
+      expect(trap, 'no trap recognised').not.toBeNull();
+      expect(trap!.cause).toContain(op);
+      expect(trap!.cause).toContain(kernel);
+      expect(trap!.hint).toMatch(instead);
+      expect(trap!.hint).toMatch(/\(see exercises\/[\w-]+\/README\.md, section "[^"]+"\)/);
+    });
+  }
+
+  it("when the student's own README explains the trap then the hint points there, else to the README that does", () => {
+    const e = errorOf(() => tf.grad((x: tf.Tensor) => tf.sum(tf.stridedSlice(x, [0], [4], [2])))(ones()));
+    expect(trapOfError(e, undefined, 'max-pool')!.hint).toMatch(/exercises\/max-pool\/README\.md, section "Task"/);
+    expect(trapOfError(e, undefined, 'sgd')!.hint).toMatch(/exercises\/conv2d\/README\.md, section "Task"/);
+  });
+
+  it('when a kernel without a gradient is not in the table then the hint still names it and gives the general way out', () => {
+    const trap = trapOfError({ name: 'Error', message: 'Cannot compute gradient: gradient function not found for Bincount.' });
+    expect(trap!.cause).toMatch(/kernel Bincount/);
+    expect(trap!.hint).toMatch(/out of the differentiated path/);
+  });
+});
+
+describe("trapOfError: a tensor used after it was disposed (tfjs says only \"reading 'backend'\")", () => {
+  const logSigmoid = () => errorOf(() => tf.grad((x: tf.Tensor) => tf.mean(tf.logSigmoid(tf.neg(x))))(ones()));
+  const customGrad = () =>
+    errorOf(() =>
+      tf.grad((x: tf.Tensor) => {
+        const f = tf.customGrad((a: tf.Tensor) => {
+          const s = tf.sigmoid(a);
+          // The mistake: gradFunc closes over s instead of passing it through save([s]).
+          return { value: tf.mul(s, 2), gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.mul(s, tf.sub(1, s))) };
+        });
+        return tf.sum(f(tf.mul(x, 2)) as tf.Tensor);
+      })(ones()),
+    );
+
+  it('when tf.logSigmoid of a computed tensor is differentiated then the hint gives the softplus identity and the gan README section', () => {
+    const e = logSigmoid();
+    expect(e.name).toBe('TypeError');
+    const trap = trapOfError(e, { names: ['logSigmoid', 'mean', 'neg'] }, 'gan');
+    expect(trap!.cause).toMatch(/tf\.logSigmoid of a computed tensor/);
+    expect(trap!.hint).toMatch(/tf\.neg\(tf\.softplus\(tf\.neg\(z\)\)\)/);
+    expect(trap!.hint).toMatch(/exercises\/gan\/README\.md, section "[^"]+"/);
+    expect(trap!.hint).not.toMatch(/customGrad/);
+  });
+
+  it('when the softplus identity the hint gives replaces tf.logSigmoid(tf.neg(x)) then the gradient is computed and is −σ(x)', () => {
+    const xs = [-30, -2, 0, 3, 30];
+    const g = tf.tidy(() => tf.grad((v: tf.Tensor) => tf.sum(tf.neg(tf.softplus(tf.neg(tf.neg(v))))))(tf.tensor1d(xs)).dataSync());
+    xs.forEach((x, i) => expect(g[i]).toBeCloseTo(-1 / (1 + Math.exp(-x)), 6));
+  });
+
+  it('when a tf.customGrad gradFunc closes over a forward tensor then the hint says save()', () => {
+    const trap = trapOfError(customGrad(), { names: ['customGrad', 'sigmoid', 'mul', 'sub', 'sum'] }, 'dense');
+    expect(trap!.cause).toMatch(/tf\.customGrad gradFunc/);
+    expect(trap!.hint).toMatch(/save\(\[\.\.\.\]\)/);
+    expect(trap!.hint).not.toMatch(/logSigmoid/);
+  });
+
+  it('when an input the student disposed is used again then the hint says not to dispose inputs', () => {
+    const e = errorOf(() => {
+      const t = tf.ones([2]);
+      t.dispose();
+      return tf.add(t, 1);
+    });
+    const trap = trapOfError(e, { names: ['add', 'dispose'] }, 'sgd');
+    expect(trap!.hint).toMatch(/do not dispose your function's inputs/);
+    expect(trap!.hint).toMatch(/exercises\/dense\/README\.md, section "[^"]+"/);
+  });
+
+  it('when what the code touched is unknown (the whole run failed) then every likely cause is listed', () => {
+    const trap = trapOfError(logSigmoid(), undefined, 'gan');
+    expect(trap!.hint).toMatch(/Likely causes: tf\.logSigmoid.*tf\.customGrad.*disposed by your code/);
+  });
+});
+
+describe('trapOfError: an output not connected to the input', () => {
+  it('when a value takes a round trip through arraySync then the hint says tf.grad follows only tf ops', () => {
+    const e = errorOf(() => tf.grad((x: tf.Tensor) => tf.sum(tf.tensor(x.arraySync() as number[])))(ones()));
+    const trap = trapOfError(e, undefined, 'sgd');
+    expect(trap!.cause).toMatch(/does not depend on the differentiated input/);
+    expect(trap!.hint).toMatch(/dataSync\(\)\/arraySync\(\)/);
+  });
+
+  it('when an error is a plain student mistake then no trap is claimed', () => {
+    expect(trapOfError(errorOf(() => tf.add(tf.ones([2]), tf.ones([3]))), undefined, 'sgd')).toBeNull();
+    expect(trapOfError({ name: 'TypeError', message: "Cannot read properties of undefined (reading 'shape')" })).toBeNull();
+  });
+});
+
+describe('trapOfGradientMismatch: tf.abs has the derivative −1 at 0', () => {
+  const tol = { rtol: 1e-5, atol: 1e-6 };
+  /** σ'(x) from the student's σ = where(x ≥ 0, 1/(1+e), e/(1+e)), e = exp(−|x|), on cpu. */
+  function absSigmoidGrad(xs: number[]): number[] {
+    return tf.tidy(() => {
+      const sig = (x: tf.Tensor) => {
+        const e = tf.exp(tf.neg(tf.abs(x)));
+        return tf.where(tf.greaterEqual(x, 0), tf.div(1, tf.add(1, e)), tf.div(e, tf.add(1, e)));
+      };
+      return Array.from(tf.grad(sig)(tf.tensor1d(xs)).dataSync());
+    });
+  }
+  const xs = [-2, 0, 0.5, 3];
+  const exact = xs.map((x) => 1 / (1 + Math.exp(-x)) * (1 - 1 / (1 + Math.exp(-x))));
+
+  it('when a sigmoid built on tf.abs is differentiated at 0 then only that element flips sign, and the trap says so', () => {
+    const got = absSigmoidGrad(xs);
+    expect(got[1]).toBeCloseTo(-0.25, 6); // tfjs's choice, the reason for the trap
+    const trap = trapOfGradientMismatch(tensor([4], exact), tensor([4], got), tol, { kernels: ['Abs', 'Exp', 'Select'] }, 'dense');
+    expect(trap!.cause).toMatch(/tf\.abs has the derivative −1 at exactly 0/);
+    expect(trap!.hint).toMatch(/tf\.where\(tf\.greaterEqual\(x, 0\), tf\.neg\(x\), x\)/);
+    expect(trap!.hint).toMatch(/exercises\/dense\/README\.md, section "The formulas"/);
+  });
+
+  it('when the code did not run Abs, or the values differ otherwise, then no trap is claimed', () => {
+    const got = absSigmoidGrad(xs);
+    expect(trapOfGradientMismatch(tensor([4], exact), tensor([4], got), tol, { kernels: ['Exp'] }, 'dense')).toBeNull();
+    const wrong = exact.map((v) => v * 2);
+    expect(trapOfGradientMismatch(tensor([4], exact), tensor([4], wrong), tol, { kernels: ['Abs'] }, 'dense')).toBeNull();
+  });
+
+  it('differsOnlyBySign: nested values, equal values, and a flip of an element that is ≈ 0 anyway', () => {
+    expect(differsOnlyBySign([tensor([2], [1, 2]), { a: 3 }], [tensor([2], [1, -2]), { a: 3 }], tol)).toBe(true);
+    expect(differsOnlyBySign(tensor([2], [1, 2]), tensor([2], [1, 2]), tol)).toBe(false);
+    expect(differsOnlyBySign(tensor([2], [0, 2]), tensor([2], [-1e-9, 3]), tol)).toBe(false);
+  });
+});
+
+describe('readmeSection', () => {
+  it('names the heading above the first line that matches, and null for an unknown exercise or text', () => {
+    expect(readmeSection('dense', /gradient function not found for Greater/)).toBe('exercises/dense/README.md, section "The formulas"');
+    expect(readmeSection('no-such-exercise', /x/)).toBeNull();
+    expect(readmeSection('dense', /a sentence no README has, 8f3c1/)).toBeNull();
+  });
+});

@@ -1,0 +1,213 @@
+import fs from 'node:fs';
+import { isWireTensor, type Wire } from '../inputs/wire.ts';
+import type { Tol } from '../compare/allclose.ts';
+import { repoPath } from '../paths.ts';
+
+/**
+ * TensorFlow.js's own traps, told apart from a student's mistakes. A student whose correct
+ * formula meets a tfjs limit sees tfjs's message ("gradient function not found for
+ * StridedSlice", "Cannot read properties of undefined (reading 'backend')") or a gradient
+ * that differs only in sign; these rules name the op or the cause, what to use instead and
+ * the README section that explains it. Pure functions of the error text (or the two values)
+ * and of what the sandbox saw the code touch; the README is read only to name the section.
+ */
+
+export interface Trap {
+  /** A short cause for the check's message, e.g. "tfjs has no gradient for tf.stridedSlice". */
+  cause: string;
+  /** What to do instead, and where the README explains it: the check's hint. */
+  hint: string;
+}
+
+/** What the sandbox saw the student's code touch: tf members/tensor methods and kernels. */
+export interface Seen {
+  names?: readonly string[];
+  kernels?: readonly string[];
+}
+
+interface ReadmeRef {
+  /** The exercise whose README explains the trap when the student's own does not. */
+  exercise: string;
+  /** A line of that README (and of the student's, when it mentions the trap) matching this. */
+  mentions: RegExp;
+}
+
+/** "exercises/<id>/README.md, section "<heading>"" of the first line matching, or null. */
+export function readmeSection(exercise: string, mentions: RegExp): string | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(repoPath('exercises', exercise, 'README.md'), 'utf8');
+  } catch {
+    return null;
+  }
+  let heading: string | null = null;
+  for (const line of text.split('\n')) {
+    const h = /^#{1,6}\s+(.*)$/.exec(line);
+    if (h) heading = h[1]!.trim();
+    else if (mentions.test(line)) return `exercises/${exercise}/README.md${heading ? `, section "${heading}"` : ''}`;
+  }
+  return null;
+}
+
+/** The student's own exercise README when it mentions the trap, else the one that explains it. */
+function seeReadme(exercise: string | undefined, ref: ReadmeRef): string {
+  const where = (exercise ? readmeSection(exercise, ref.mentions) : null) ?? readmeSection(ref.exercise, ref.mentions);
+  return where ? ` (see ${where})` : '';
+}
+
+// ── ops without a gradient ────────────────────────────────────────────────────────────────
+
+interface NoGradient {
+  op: string;
+  instead: string;
+  readme: ReadmeRef;
+}
+
+const COMPARISON: Omit<NoGradient, 'op'> = {
+  instead:
+    'build the condition with tf.greaterEqual (a < b is tf.greaterEqual(b, a) negated: tf.logicalNot is gradient-free too, so swap the branches of tf.where instead), or a 0/1 mask from tf.step(x) multiplied in; only tf.greaterEqual has a gradient function among the comparisons in tfjs 4.22',
+  readme: { exercise: 'dense', mentions: /gradient function not found for Greater|only `tf\.greaterEqual` has a gradient/ },
+};
+const LOGICAL: Omit<NoGradient, 'op'> = {
+  instead: 'combine 0/1 float masks instead: a AND b is tf.mul(a, b), a OR b is tf.maximum(a, b), NOT a is tf.sub(1, a)',
+  readme: COMPARISON.readme,
+};
+
+/** Kernels tfjs 4.22 registers no gradient for that a student plausibly reaches, by kernel name. */
+const NO_GRADIENT: Record<string, NoGradient> = {
+  StridedSlice: {
+    op: 'tf.stridedSlice',
+    instead: 'slice a contiguous block with tf.slice, tf.pad it to a multiple of the stride, tf.reshape the axis into [count, stride] and keep index 0; or tf.gather the indices you want',
+    readme: { exercise: 'conv2d', mentions: /`tf\.stridedSlice` has no gradient/ },
+  },
+  Greater: { op: 'tf.greater', ...COMPARISON },
+  Less: { op: 'tf.less', ...COMPARISON },
+  LessEqual: { op: 'tf.lessEqual', ...COMPARISON },
+  Equal: { op: 'tf.equal', ...COMPARISON },
+  NotEqual: { op: 'tf.notEqual', ...COMPARISON },
+  LogicalAnd: { op: 'tf.logicalAnd', ...LOGICAL },
+  LogicalOr: { op: 'tf.logicalOr', ...LOGICAL },
+  LogicalNot: { op: 'tf.logicalNot', ...LOGICAL },
+  GatherNd: {
+    op: 'tf.gatherND',
+    instead: 'tf.reshape the tensor so the indexed axes are one, and tf.gather along it with the flattened indices',
+    readme: COMPARISON.readme,
+  },
+  Einsum: { op: 'tf.einsum', instead: 'tf.matMul (with transposeA/transposeB), or tf.mul then tf.sum over the contracted axes', readme: COMPARISON.readme },
+  TopK: { op: 'tf.topk', instead: 'tf.max for the largest value, or tf.gather with indices computed outside the differentiated function', readme: COMPARISON.readme },
+  Cumprod: { op: 'tf.cumprod', instead: 'a loop of tf.mul over tf.slice-d pieces, or tf.exp(tf.cumsum(tf.log(x))) for positive x', readme: COMPARISON.readme },
+  MaxPoolWithArgmax: { op: 'tf.maxPoolWithArgmax', instead: 'tf.maxPool (or the running tf.maximum over slices)', readme: COMPARISON.readme },
+};
+
+function noGradient(kernel: string, exercise: string | undefined): Trap {
+  const known = NO_GRADIENT[kernel];
+  if (!known) {
+    const op = `the kernel ${kernel}`;
+    return {
+      cause: `tfjs has no gradient for ${op}: a TensorFlow.js limit, not a wrong formula`,
+      hint: `TensorFlow.js 4.22 cannot differentiate ${op}. Compute the same value from ops that have a gradient (tf.slice, tf.gather, tf.mul, tf.where with a tf.greaterEqual condition…), or move the part that needs ${kernel} out of the differentiated path (e.g. compute indices or masks from values you do not differentiate)${seeReadme(exercise, COMPARISON.readme)}.`,
+    };
+  }
+  return {
+    cause: `tfjs has no gradient for ${known.op} (kernel ${kernel}): a TensorFlow.js limit, not a wrong formula`,
+    hint: `TensorFlow.js 4.22 cannot differentiate ${known.op}, so tf.grad fails wherever your function uses it on the way from an input to the output. Instead: ${known.instead}${seeReadme(exercise, known.readme)}.`,
+  };
+}
+
+// ── a tensor disposed before use ──────────────────────────────────────────────────────────
+
+const LOG_SIGMOID_README: ReadmeRef = { exercise: 'gan', mentions: /Not `tf\.logSigmoid`/ };
+const DISPOSED_README: ReadmeRef = { exercise: 'dense', mentions: /reading 'backend'/ };
+
+function touched(seen: Seen | undefined, ...names: string[]): boolean {
+  return names.some((n) => seen?.names?.some((s) => s === n || s.endsWith(`.${n}`)) ?? false);
+}
+
+function disposedTensor(seen: Seen | undefined, exercise: string | undefined): Trap {
+  const logSigmoid = touched(seen, 'logSigmoid');
+  const customGrad = touched(seen, 'customGrad');
+  const unknown = seen?.names === undefined;
+  const causes: string[] = [];
+  if (logSigmoid || unknown) {
+    causes.push(
+      `tf.logSigmoid: in tfjs 4.22 its gradient needs a tensor that is disposed before the backward pass whenever its input is computed (tf.logSigmoid(tf.neg(x)), not an input itself). Use the identity log σ(z) = −softplus(−z): tf.neg(tf.softplus(tf.neg(z))), and log(1 − σ(z)) = −softplus(z)${seeReadme(exercise, LOG_SIGMOID_README)}`,
+    );
+  }
+  if (customGrad || unknown) {
+    causes.push(
+      'tf.customGrad: a gradFunc that closes over a tensor of the forward pass finds it disposed; pass it through save([...]) in the forward function and read it from gradFunc\'s second argument (saved[0]…)',
+    );
+  }
+  if ((!logSigmoid && !customGrad) || unknown) {
+    causes.push(
+      `a tensor disposed by your code and used again: do not dispose your function's inputs, and return (or tf.keep) what must outlive a tf.tidy${seeReadme(exercise, DISPOSED_README)}`,
+    );
+  }
+  const what = logSigmoid && !customGrad ? 'tf.logSigmoid of a computed tensor' : customGrad && !logSigmoid ? 'a tf.customGrad gradFunc' : 'a tensor';
+  return {
+    cause: `${what} used after it was disposed (a TensorFlow.js trap: tfjs says only "reading 'backend'")`,
+    hint: `This TypeError means a tensor was used after it had been disposed. ${causes.length > 1 ? 'Likely causes: ' : 'The cause: '}${causes.join('; ')}.`,
+  };
+}
+
+// ── an output that does not depend on the input through tf ops ───────────────────────────
+
+function disconnected(exercise: string | undefined): Trap {
+  return {
+    cause: 'the output does not depend on the differentiated input through tf ops',
+    hint: `tf.grad follows only tf operations: a value read out with dataSync()/arraySync()/data() and made into a new tensor (tf.tensor(...), tf.scalar(...)) has no path back to the input, nor does an input your function does not use. Keep the whole computation in tf ops${seeReadme(exercise, { exercise: 'dense', mentions: /Cannot compute gradient of y=f\(x\)|`dataSync\(\)`/ })}.`,
+  };
+}
+
+/** The trap behind an error the student's code threw, or null when it is none of tfjs's known traps. */
+export function trapOfError(error: { name: string; message: string }, seen?: Seen, exercise?: string): Trap | null {
+  const missing = /gradient function not found for (\w+)/.exec(error.message);
+  if (missing) return noGradient(missing[1]!, exercise);
+  if (/Cannot read propert(y|ies) of undefined \(reading 'backend'\)/.test(error.message) || /Tensor is disposed/.test(error.message)) {
+    return disposedTensor(seen, exercise);
+  }
+  if (/Cannot compute gradient of y=f\(x\) with respect to x/.test(error.message)) return disconnected(exercise);
+  return null;
+}
+
+// ── subgradient choices ───────────────────────────────────────────────────────────────────
+
+function numbersOf(v: Wire | undefined): number[] | null {
+  if (v === undefined || v === null) return null;
+  if (typeof v === 'number') return [v];
+  if (isWireTensor(v)) return Array.from(v.$tensor.data as ArrayLike<number>);
+  if (Array.isArray(v) || typeof v === 'object') {
+    const parts = (Array.isArray(v) ? v : Object.keys(v).sort().map((k) => (v as Record<string, Wire>)[k]!)).map(numbersOf);
+    return parts.some((p) => p === null) ? null : (parts as number[][]).flat();
+  }
+  return null;
+}
+
+/**
+ * Whether got differs from expected only by a sign flip at some elements (got ≈ −expected
+ * there, expected not ≈ 0), and nowhere else: the footprint of tfjs's subgradient choice
+ * d|x|/dx = −1 at exactly x = 0.
+ */
+export function differsOnlyBySign(expected: Wire, got: Wire | undefined, tol: Tol): boolean {
+  const e = numbersOf(expected);
+  const g = numbersOf(got);
+  if (!e || !g || e.length !== g.length) return false;
+  let flipped = 0;
+  for (let i = 0; i < e.length; i++) {
+    const bound = tol.atol + tol.rtol * Math.abs(e[i]!);
+    if (Math.abs(g[i]! - e[i]!) <= bound) continue;
+    if (Math.abs(g[i]! + e[i]!) <= bound && Math.abs(e[i]!) > bound) flipped++;
+    else return false;
+  }
+  return flipped > 0;
+}
+
+/** The trap behind a gradient that mismatches the reference, or null. */
+export function trapOfGradientMismatch(expected: Wire, got: Wire | undefined, tol: Tol, seen: Seen | undefined, exercise?: string): Trap | null {
+  const usesAbs = seen?.kernels?.includes('Abs') || touched(seen, 'abs');
+  if (!usesAbs || !differsOnlyBySign(expected, got, tol)) return null;
+  return {
+    cause: 'the gradient has the wrong sign at some elements only: tfjs\'s tf.abs has the derivative −1 at exactly 0',
+    hint: `tf.abs is differentiated as −1 at x = 0 in TensorFlow.js (a valid subgradient, but it flips the sign of a formula like σ built from e^(−|x|) at exactly 0). Write −|x| as tf.where(tf.greaterEqual(x, 0), tf.neg(x), x): each branch then has the derivative of the formula it stands for${seeReadme(exercise, { exercise: 'dense', mentions: /`tf\.abs` has the derivative −1 at 0/ })}.`,
+  };
+}
