@@ -58,11 +58,11 @@ describe("trapOfError: a tensor used after it was disposed (tfjs says only \"rea
   const customGrad = () =>
     errorOf(() =>
       tf.grad((x: tf.Tensor) => {
-        const f = tf.customGrad((a: tf.Tensor) => {
+        const f = tf.customGrad(((a: tf.Tensor) => {
           const s = tf.sigmoid(a);
           // The mistake: gradFunc closes over s instead of passing it through save([s]).
           return { value: tf.mul(s, 2), gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.mul(s, tf.sub(1, s))) };
-        });
+        }) as tf.CustomGradientFunc<tf.Tensor>);
         return tf.sum(f(tf.mul(x, 2)) as tf.Tensor);
       })(ones()),
     );
