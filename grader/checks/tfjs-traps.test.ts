@@ -62,7 +62,7 @@ describe("trapOfError: a tensor used after it was disposed (tfjs says only \"rea
           const s = tf.sigmoid(a);
           // The mistake: gradFunc closes over s instead of passing it through save([s]).
           return { value: tf.mul(s, 2), gradFunc: (dy: tf.Tensor) => tf.mul(dy, tf.mul(s, tf.sub(1, s))) };
-        }) as tf.CustomGradientFunc<tf.Tensor>);
+        }) as Parameters<typeof tf.customGrad>[0]);
         return tf.sum(f(tf.mul(x, 2)) as tf.Tensor);
       })(ones()),
     );
