@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { behaviourJudges } from '../judges/behaviour.ts';
 import type { JudgeTable } from '../judges/types.ts';
 import { repoPath } from '../paths.ts';
 import type { Wire } from '../inputs/wire.ts';
@@ -9,10 +10,11 @@ import { casesOf, leakNote, runOptions, runStudent, type CheckContext, type Verd
 /** The exercise's whole false-fail budget, split evenly over its distribution checks. */
 export const FALSE_FAIL_BUDGET = 1e-4;
 
+/** The exercise's judges (grader/judges/<id>.ts) over the generic behaviour judges. */
 async function judgesOf(id: string): Promise<JudgeTable> {
   const file = repoPath('grader', 'judges', `${id}.ts`);
-  if (!fs.existsSync(file)) return {};
-  return ((await import(pathToFileURL(file).href)) as { judges: JudgeTable }).judges;
+  if (!fs.existsSync(file)) return behaviourJudges;
+  return { ...behaviourJudges, ...((await import(pathToFileURL(file).href)) as { judges: JudgeTable }).judges };
 }
 
 export function alphaOf(ctx: CheckContext): number {

@@ -57,6 +57,10 @@ export const cases: Record<string, CaseRecipe> = {
     const n = x0.length;
     return [{ label: `one step of ${n} chains from known states, fixed proposals`, args: [NORMAL as Wire, tensor([n, 1], x0), tensor([n, 1], to), tensor([n], fwd), tensor([n], bwd), rng.seed32()] }];
   },
+  /** A small chain run three times (seed, seed, seed + 1): args [target, proposal, x0, steps, seed]. */
+  seedProbe: (rng) => [
+    { label: '200 chains, mixture target, random walk (std 1.5), 5 steps', args: [MIXTURE as Wire, { kind: 'gaussian', std: 1.5, drift: [0] }, tensor([200, 1], mixtureDraws(rng, 200)), 5, rng.seed32()] },
+  ],
   /** 20000 chains on 5 states, all from state 0, 30 steps: args [target, proposal, x0, steps, seed]. */
   discrete: (rng) => {
     const x0 = tensor([20000, 1], new Float32Array(20000));

@@ -9,6 +9,40 @@ interface Summary {
   shape: number[];
   last: Wire;
   acceptRate: number;
+  /** oneStep only: chains at exactly x0 at t = 0 and t = 1 of a two-step run (null when it could not run). */
+  recorded?: { atX0: number[] } | null;
+}
+
+interface Group { from: number; n: number; a: number; aMissing: number; aUpside: number; accepted: number }
+
+/** Whether every group's count fits acceptance probabilities `aOf` (p > 1e-3 each), and they differ from the correct ones somewhere. */
+function fitsEverywhere(groups: Group[], aOf: (g: Group) => number): boolean {
+  const fit = (g: Group) => {
+    const v = aOf(g);
+    return v >= 1 ? g.accepted === g.n : v <= 0 ? g.accepted === 0 : binomialTwoSidedP(g.accepted, g.n, v) > 1e-3;
+  };
+  return groups.some((g) => Math.abs(aOf(g) - g.a) > 1e-6) && groups.every(fit);
+}
+
+/**
+ * The hint for a failed one-step check, only when the observations fit a known mistake on every
+ * group where that mistake differs from the correct sampler; otherwise none (the message says
+ * what was observed).
+ */
+function oneStepHint(groups: Group[], moved: number, chains: number, recorded: Summary['recorded']): string | undefined {
+  if (moved === chains) return 'every chain recorded its proposal: on rejection the chain must stay at x and record x again (samples[t] = accept ? x′ : x)';
+  const atX0 = recorded?.atX0;
+  if (moved === 0 && atX0 && atX0[0] === chains && atX0[1]! < chains) {
+    return 'no chain moved in one step, not even those with A = 1, yet in a two-step run the chains do move at t = 1: samples[t] records the state before step t; record the state after it (samples[0] is already the result of the first step)';
+  }
+  const between = groups.filter((g) => g.a > 0 && g.a < 1 && g.n >= 100);
+  if (between.length >= 2 && between.every((g) => g.accepted === 0 || g.accepted === g.n)) {
+    return 'within every group all chains made the same accept/reject decision, as if they shared one uniform u: draw one u per chain (shape [chains]), so that the chains are independent';
+  }
+  if (fitsEverywhere(groups, (g) => g.aMissing)) return CORRECTION_HINT.missing;
+  if (fitsEverywhere(groups, (g) => g.aUpside)) return CORRECTION_HINT.upsideDown;
+  if (fitsEverywhere(groups, (g) => Math.sqrt(g.a))) return 'you accept too often: every group accepts with probability √A instead of A: accept when u < A (in logs: log u < log A), not when u² < A or u < √A';
+  return undefined;
 }
 
 function dataOf(v: Wire | undefined, what: string): Float32Array {
@@ -47,7 +81,7 @@ export const judges: JudgeTable = {
     if (shape) return { passed: false, message: shape };
     const last = dataOf(s.last, 'samples[0]');
     // Groups: runs of chains with the same (x, x′).
-    const groups: { from: number; n: number; a: number; aMissing: number; aUpside: number; accepted: number }[] = [];
+    const groups: Group[] = [];
     let moved = 0;
     for (let i = 0; i < chains; i++) {
       const near = (u: number, v: number) => Math.abs(u - v) <= 1e-5 * Math.max(1, Math.abs(v));
@@ -72,32 +106,24 @@ export const judges: JudgeTable = {
       if (acc) cur.accepted++;
     }
     const a = alpha / groups.length;
-    const lines: string[] = [];
-    for (const [k, g] of groups.entries()) {
-      const frac = g.accepted / g.n;
+    const lines = groups.map((g, k) => {
       const p = g.a >= 1 ? (g.accepted === g.n ? 1 : 0) : binomialTwoSidedP(g.accepted, g.n, g.a);
-      const line = `group ${k + 1} (x = ${x0[g.from]!.toFixed(3)}, x′ = ${to[g.from]!.toFixed(3)}): accepted ${g.accepted} of ${g.n} (${(100 * frac).toFixed(1)}%), A = ${g.a.toFixed(3)}, p = ${p.toPrecision(2)}`;
-      lines.push(line);
-      if (p < a) {
-        const se = Math.sqrt(Math.max(g.a * (1 - g.a), 0.25 / g.n) / g.n);
-        const hint = moved === chains
-          ? 'every chain recorded its proposal: on rejection the chain must stay at x and record x again (samples[t] = accept ? x′ : x)'
-          : Math.abs(frac - g.aMissing) < 4 * se && Math.abs(g.aMissing - g.a) > 8 * se ? CORRECTION_HINT.missing
-          : Math.abs(frac - g.aUpside) < 4 * se && Math.abs(g.aUpside - g.a) > 8 * se ? CORRECTION_HINT.upsideDown
-          : frac > g.a ? 'you accept too often: accept exactly when u < A for u ~ U(0, 1), A = min(1, p(x′)q(x | x′) / (p(x)q(x′ | x))) (in logs: log u < log A)'
-          : 'you accept too rarely: accept exactly when u < A for u ~ U(0, 1), A = min(1, p(x′)q(x | x′) / (p(x)q(x′ | x)))';
-        return {
-          passed: false,
-          message: `${line}: a correct sampler accepts a fraction this far from A with probability below ${a.toExponential(1)} (two-sided binomial test); the acceptance probability should be ${g.a.toFixed(3)}`,
-          hint,
-        };
-      }
+      return { p, text: `group ${k + 1} (x = ${x0[g.from]!.toFixed(3)}, x′ = ${to[g.from]!.toFixed(3)}): accepted ${g.accepted} of ${g.n} (${(100 * g.accepted / g.n).toFixed(1)}%), A = ${g.a.toFixed(3)}, p = ${p.toPrecision(2)}` };
+    });
+    const failed = lines.findIndex((l) => l.p < a);
+    if (failed >= 0) {
+      const g = groups[failed]!;
+      return {
+        passed: false,
+        message: `${lines[failed]!.text}: a correct sampler accepts a fraction this far from A with probability below ${a.toExponential(1)} (two-sided binomial test); the acceptance probability should be ${g.a.toFixed(3)}`,
+        hint: oneStepHint(groups, moved, chains, s.recorded),
+      };
     }
     const rate = moved / chains;
     if (!(Math.abs(s.acceptRate - rate) <= 1 / chains + 1e-6)) {
       return { passed: false, message: `acceptRate is ${s.acceptRate}, but ${moved} of ${chains} chains moved (${rate.toFixed(4)}): acceptRate is the fraction of proposals accepted over all steps and chains` };
     }
-    return { passed: true, message: `${lines.join('; ')}; acceptRate ${s.acceptRate.toFixed(4)} matches; p ≥ ${a.toExponential(1)} per group passes` };
+    return { passed: true, message: `${lines.map((l) => l.text).join('; ')}; acceptRate ${s.acceptRate.toFixed(4)} matches; p ≥ ${a.toExponential(1)} per group passes` };
   },
 
   /**
@@ -160,7 +186,8 @@ export const judges: JudgeTable = {
       if (shape) return { passed: false, message: `${label}: ${shape}` };
       const last = dataOf(s.last, 'samples[steps − 1]');
       const asym = proposal.drift.some((v) => v !== 0);
-      const hint = asym ? `${CORRECTION_HINT.missing} (or check that it is not upside down)` : 'check the acceptance rule and that a rejected step records the current state, not the proposal';
+      // No known mistake is fitted here, so the hint is a checklist, not a diagnosis.
+      const hint = `a correct kernel keeps chains that start in the target exactly in it; check the acceptance rule${asym ? ' (this proposal is asymmetric: the Hastings factor q(x | x′)/q(x′ | x) matters)' : ''}, that a rejected step records the current state, and that every draw has its own seed`;
       if (target.kind === 'mixture') {
         const r = ksTest(last, mixtureCdf(target));
         const head = `${label}: KS D = ${r.d.toFixed(4)} over ${r.n} chains, p = ${r.p.toPrecision(2)}`;

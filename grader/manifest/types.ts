@@ -25,6 +25,8 @@ export interface CheckSpec {
   timeoutSeconds?: number;
   judge?: string;
   withReference?: boolean;
+  /** The README rule this check enforces, quoted; behaviour judges name it in their messages. */
+  rule?: string;
 }
 
 export interface Manifest {

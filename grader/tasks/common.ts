@@ -67,7 +67,29 @@ function replaceAt(args: Live[], paths: string[], xs: tf.Tensor[]): Live[] {
   return root;
 }
 
+/** The argument position a probe changes: the check's `wrt[0]` ("3"), else the last argument (the seed, by the course's convention). */
+function probedIndex(args: Live[], ctx: TaskContext): number {
+  const named = ctx.options.wrt?.[0];
+  const i = named === undefined ? args.length - 1 : Number(named);
+  if (!Number.isInteger(i) || i < 0 || i >= args.length) throw new Error(`grader: probe argument ${named} is not an argument index`);
+  return i;
+}
+
 export const commonTasks: TaskTable = {
+  /**
+   * "The same seed gives the same result, another seed another": the export called twice with the
+   * case's arguments and once with the seed (the last argument, or `wrt[0]`) plus one. Judged by `seedMatters`.
+   */
+  seedProbe(impl, args, ctx) {
+    const fn = exportOf(impl, ctx);
+    const i = probedIndex(args, ctx);
+    const seed = args[i];
+    if (typeof seed !== 'number') throw new Error(`grader: argument ${i} of this probe is not a seed`);
+    const withSeed = (s: number) => args.map((a, k) => (k === i ? s : a));
+    return { first: callPure(fn, args, ctx.exportName!), again: callPure(fn, args, ctx.exportName!), changed: callPure(fn, withSeed(seed + 1), ctx.exportName!) };
+  },
+
+
   /** Calls the check's export with the case's arguments and returns what it returns. */
   call(impl, args, ctx) {
     return callPure(exportOf(impl, ctx), args, ctx.exportName!);

@@ -1,0 +1,35 @@
+import { compareWire } from '../compare/allclose.ts';
+import type { Wire } from '../inputs/wire.ts';
+import type { CheckSpec } from '../manifest/types.ts';
+import type { Judge, JudgeTable } from './types.ts';
+
+/** ` (README: "…")` when the check quotes the rule it enforces. */
+function ruleNote(check: CheckSpec): string {
+  return check.rule ? ` (README: "${check.rule}")` : '';
+}
+
+/**
+ * Judges a probe that ran the student's function three times: twice on the same arguments
+ * (`first`, `again`) and once with only one argument changed (`changed`). The first two must
+ * agree bit for bit; the third must differ. `what` names the changed argument ("seed",
+ * "label"), `draws` what should change ("chains", "mask").
+ */
+export function changesOnlyWith(what: string, draws: string): Judge {
+  return ({ cases, values, check }) => {
+    for (let i = 0; i < cases.length; i++) {
+      const v = values[i] as Record<string, Wire> | null;
+      if (!v || typeof v !== 'object' || !('first' in v)) return { passed: false, message: `${cases[i]!.label}: no value came back` };
+      const same = compareWire(v.first!, v.again, { rtol: 0, atol: 0 });
+      if (same) return { passed: false, message: `${cases[i]!.label}: two calls with the same arguments (the same ${what}) gave different ${draws} (${same.message})${ruleNote(check)}` };
+      if (!compareWire(v.first!, v.changed, { rtol: 0, atol: 0 })) {
+        return { passed: false, message: `${cases[i]!.label}: changing only the ${what} left the ${draws} exactly the same: the ${what} is ignored${ruleNote(check)}` };
+      }
+    }
+    return { passed: true, message: `the same ${what} gives the same ${draws}, another ${what} other ${draws}` };
+  };
+}
+
+/** Judges available to every exercise (an exercise's own judges of the same name win). */
+export const behaviourJudges: JudgeTable = {
+  seedMatters: changesOnlyWith('seed', 'results'),
+};
