@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { grade, summary } from '../grading.ts';
+import { alternativeSubmission, listAlternatives } from './alternatives.ts';
+
+// Every correct-but-different submission under test/fixtures/alternative gets full marks at
+// seed 1 on the default backend (the slow suite runs seeds 1..5: alternatives.slow.test.ts).
+describe('correct-but-different submissions get full marks (seed 1)', () => {
+  for (const a of listAlternatives()) {
+    it(`${a.id}/${a.name}: ${a.what}`, async () => {
+      const r = await grade(a.id, alternativeSubmission(a), 1);
+      expect(r.score, summary(r)).toBe(r.maxScore);
+    });
+  }
+});

@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../grader/paths.ts';
+import { submissionWith } from '../grading.ts';
+
+/**
+ * The correct-but-different submissions, test/fixtures/alternative/<id>/<name>.ts: every one
+ * must get full marks. ALTERNATIVES=sgd,adam (exercise ids) narrows the list.
+ */
+export const ALTERNATIVES_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'alternative');
+
+export interface Alternative {
+  id: string;
+  name: string;
+  /** The fixture's leading comment: what makes it different. */
+  what: string;
+}
+
+export function listAlternatives(only = process.env.ALTERNATIVES): Alternative[] {
+  const ids = only ? only.split(',').map((s) => s.trim()) : fs.readdirSync(ALTERNATIVES_DIR).sort();
+  const out: Alternative[] = [];
+  for (const id of ids) {
+    const dir = path.join(ALTERNATIVES_DIR, id);
+    if (!fs.existsSync(dir)) throw new Error(`no alternatives for "${id}" in ${dir}`);
+    for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
+      const source = fs.readFileSync(path.join(dir, file), 'utf8');
+      const comment = /^\/\/ (.*)$/m.exec(source)?.[1] ?? '';
+      out.push({ id, name: file.replace(/\.ts$/, ''), what: comment.replace(/:.*$/, '') });
+    }
+  }
+  return out;
+}
+
+/** A submission folder holding the fixture as <id>/<id>.ts. */
+export function alternativeSubmission(a: Alternative): string {
+  return submissionWith(a.id, fs.readFileSync(path.join(ALTERNATIVES_DIR, a.id, `${a.name}.ts`), 'utf8'));
+}
