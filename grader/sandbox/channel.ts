@@ -19,7 +19,7 @@ export const TOKEN_ENV = 'GRADER_RESULT_TOKEN';
 const TOKEN_BYTES = 32;
 const HEADER = 4 + TOKEN_BYTES;
 /** A frame larger than this is refused (a misbehaving child must not exhaust the parent). */
-const MAX_FRAME = 1024 * 1024 * 1024;
+const MAX_FRAME = 256 * 1024 * 1024;
 
 export function newToken(): string {
   return crypto.randomBytes(TOKEN_BYTES).toString('hex');
@@ -70,12 +70,54 @@ export function captureResultWriter(): ((message: unknown) => void) | undefined 
   };
 }
 
+/** Chunks in arrival order, taken from the front without re-copying what is left (linear in the bytes). */
+class ByteQueue {
+  private chunks: Buffer[] = [];
+  size = 0;
+
+  push(chunk: Buffer): void {
+    this.chunks.push(chunk);
+    this.size += chunk.length;
+  }
+
+  /** The first `n` bytes, removed from the queue (n <= size). */
+  take(n: number): Buffer {
+    this.size -= n;
+    const first = this.chunks[0]!;
+    if (first.length >= n) {
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+      return first.subarray(0, n);
+    }
+    const out = Buffer.allocUnsafe(n);
+    let off = 0;
+    while (off < n) {
+      const c = this.chunks[0]!;
+      const k = Math.min(c.length, n - off);
+      c.copy(out, off, 0, k);
+      off += k;
+      if (k === c.length) this.chunks.shift();
+      else this.chunks[0] = c.subarray(k);
+    }
+    return out;
+  }
+
+  clear(): void {
+    this.chunks = [];
+    this.size = 0;
+  }
+}
+
+/** The largest result a sandbox may send: beyond it the check fails, the parent is not flooded. */
+export const MAX_RESULT_MB = MAX_FRAME / 1024 / 1024;
+
 /** The parent's side: reassembles frames from the pipe, checks the token, deserializes. */
 export class ResultReader {
-  private buffered: Buffer[] = [];
-  private size = 0;
+  private readonly queue = new ByteQueue();
   private readonly token: Buffer;
   private broken = false;
+  /** The payload length of the frame being read, once its header has been checked. */
+  private need: number | undefined;
 
   constructor(
     tokenHex: string,
@@ -87,32 +129,71 @@ export class ResultReader {
 
   push(chunk: Buffer): void {
     if (this.broken) return;
-    this.buffered.push(chunk);
-    this.size += chunk.length;
-    while (this.size >= HEADER) {
-      const all = this.buffered.length === 1 ? this.buffered[0]! : Buffer.concat(this.buffered);
-      this.buffered = [all];
-      const length = all.readUInt32LE(0);
-      if (!crypto.timingSafeEqual(all.subarray(4, HEADER), this.token)) return this.fail('a message on the result channel did not come from the grader');
-      if (length > MAX_FRAME) return this.fail('a message on the result channel was too large');
-      if (all.length < HEADER + length) return;
-      const payload = all.subarray(HEADER, HEADER + length);
-      const rest = all.subarray(HEADER + length);
-      this.buffered = rest.length > 0 ? [rest] : [];
-      this.size = rest.length;
+    this.queue.push(chunk);
+    while (!this.broken) {
+      if (this.need === undefined) {
+        if (this.queue.size < HEADER) return;
+        const head = this.queue.take(HEADER);
+        if (!crypto.timingSafeEqual(head.subarray(4, HEADER), this.token)) return this.fail('a message on the result channel did not come from the grader');
+        const length = head.readUInt32LE(0);
+        if (length > MAX_FRAME) return this.fail(`it sent a result of ${Math.round(length / 1024 / 1024)} MB (the limit is ${MAX_RESULT_MB} MB)`);
+        this.need = length;
+      }
+      if (this.queue.size < this.need) return;
+      const payload = this.queue.take(this.need);
+      this.need = undefined;
       let message: unknown;
       try {
         message = v8.deserialize(payload);
       } catch {
         return this.fail('a message on the result channel could not be read');
       }
-      this.onMessage(message);
+      try {
+        this.onMessage(message);
+      } catch (e) {
+        // Whatever the message does to the parent's handling of it ends this sandbox, not the grader.
+        return this.fail(`a message on the result channel could not be handled (${String((e as Error)?.message ?? e).slice(0, 200)})`);
+      }
     }
   }
 
   private fail(why: string): void {
     this.broken = true;
-    this.buffered = [];
+    this.queue.clear();
     this.onTamper(why);
   }
+}
+
+/**
+ * Requests, parent to child, over their own pipe (fd 3): `[length: u32 LE][v8-serialized]`.
+ * The parent never reads that pipe, so nothing a child writes there is ever parsed by it
+ * (Node's IPC channel would deserialize it in the parent, where a malformed message throws).
+ */
+export const REQUEST_FD = 3;
+
+export function encodeRequest(message: unknown): Buffer {
+  const payload = v8.serialize(message);
+  const head = Buffer.allocUnsafe(4);
+  head.writeUInt32LE(payload.length, 0);
+  return Buffer.concat([head, payload]);
+}
+
+/** The child's side: frames from the request pipe, decoded with functions captured at start-up. */
+export function requestDecoder(onRequest: (m: unknown) => void): (chunk: Buffer) => void {
+  const queue = new ByteQueue();
+  const deserialize = v8.deserialize;
+  let need: number | undefined;
+  return (chunk) => {
+    queue.push(chunk);
+    for (;;) {
+      if (need === undefined) {
+        if (queue.size < 4) return;
+        need = queue.take(4).readUInt32LE(0);
+      }
+      if (queue.size < need) return;
+      const payload = queue.take(need);
+      need = undefined;
+      onRequest(deserialize(payload));
+    }
+  };
 }

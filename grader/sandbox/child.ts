@@ -1,7 +1,9 @@
 /**
  * The sandbox process: loads one implementation and runs tasks on it at the parent's request.
- * Results go back over IPC only; stdout and stderr are the implementation's own console.
+ * Requests arrive in frames on fd 3, results go back on the token channel (fd 4, channel.ts);
+ * stdout and stderr are the implementation's own console.
  */
+import net from 'node:net';
 import { pathToFileURL } from 'node:url';
 import fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
@@ -11,7 +13,7 @@ import { Rng } from '../inputs/rng.ts';
 import { repoPath } from '../paths.ts';
 import { commonTasks } from '../tasks/common.ts';
 import type { Impl, Task, TaskTable } from '../tasks/types.ts';
-import { captureResultWriter } from './channel.ts';
+import { captureResultWriter, REQUEST_FD, requestDecoder } from './channel.ts';
 import { errorInfo, studentSource, type StudentSource } from './errors.ts';
 import { lockDown } from './lockdown.ts';
 import { evaluateBundle, submissionModules } from './load-module.ts';
@@ -120,7 +122,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
     names: [...new Set([...loadNames, ...watch.names])].sort(),
     leaked,
     ms: performance.now() - started,
-    peakRssMb: process.resourceUsage().maxRSS / 1024,
+    peakRssMb: 0,
   });
 }
 
@@ -187,12 +189,14 @@ async function main(): Promise<void> {
     send({ type: 'startup-failed', message: (e as Error).message });
     return;
   }
-  // Requests are handled one at a time, in order.
+  // Requests are handled one at a time, in order; the parent closing the pipe ends the process.
   let queue = Promise.resolve();
-  process.on('message', (m: ParentMessage) => {
-    queue = queue.then(() => handle(m));
-  });
-  process.on('disconnect', () => process.exit(0));
+  const requests = new net.Socket({ fd: REQUEST_FD, readable: true, writable: false });
+  requests.on('data', requestDecoder((m) => {
+    queue = queue.then(() => handle(m as ParentMessage));
+  }));
+  requests.on('end', () => process.exit(0));
+  requests.on('error', () => process.exit(0));
 }
 
 void main();

@@ -3,7 +3,7 @@
  *
  *   [setpriv --pdeathsig KILL]                     (worker.ts: dies with the grader)
  *   [unshare --user --map-current-user --net --pid --fork --kill-child]   (where the host allows)
- *   /bin/sh -c 'ulimit -d <cap> && exec "$@"'     (memory cap, wasm included)
+ *   /bin/sh -c 'ulimit -d <cap> -f <file> && exec "$@"'   (memory cap, wasm included; largest file)
  *   node --max-old-space-size=<¾ cap> --experimental-permission
  *        --allow-fs-read=<path> … --allow-fs-write=<scratch>
  *        <bundled child> <backend> student
@@ -31,6 +31,8 @@ import { RUNTIME_DIR } from './runtime.ts';
 /** Packages that hold data sets (labels included): never readable from the sandbox. */
 const DATA_PACKAGES = new Set(['mnist']);
 export const DEFAULT_MEMORY_CAP_MB = 4096;
+/** The largest file the sandbox may write (its scratch folder as a whole: monitor.ts). */
+export const FILE_LIMIT_MB = 64;
 
 /** The memory cap in MB: GRADER_MEMORY_CAP_MB, or the default. */
 export function memoryCapMb(): number {
@@ -108,7 +110,8 @@ export function studentLaunch(entry: string, backend: BackendChoice, env: NodeJS
   let command = process.execPath;
   let args = nodeArgs;
   if (process.platform === 'linux' && fs.existsSync('/bin/sh')) {
-    args = ['-c', 'ulimit -d "$0" && exec "$@"', String(cap * 1024), command, ...args];
+    // RLIMIT_FSIZE in 512-byte blocks (POSIX sh): one file past it ends the process with SIGXFSZ.
+    args = ['-c', 'ulimit -d "$0" && ulimit -f "$1" && shift && exec "$@"', String(cap * 1024), String(FILE_LIMIT_MB * 2048), command, ...args];
     command = '/bin/sh';
   }
   if (confinement.namespaces) {

@@ -4,8 +4,11 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { BackendChoice, BackendName } from '../backends/names.ts';
-import { newToken, ResultReader, TOKEN_ENV } from './channel.ts';
-import { confinementOf, studentLaunch, type Confinement } from './launch.ts';
+import type { Writable } from 'node:stream';
+import { cleanText } from '../text/clean.ts';
+import { encodeRequest, newToken, REQUEST_FD, ResultReader, TOKEN_ENV } from './channel.ts';
+import { monitorSandbox, type Monitor } from './monitor.ts';
+import { confinementOf, FILE_LIMIT_MB, studentLaunch, type Confinement } from './launch.ts';
 import type { ChildMessage, ErrorInfo, ParentMessage, RunReport } from './protocol.ts';
 import { childRuntime, tasksRuntime } from './runtime.ts';
 import { checkMessage } from './validate.ts';
@@ -13,7 +16,7 @@ import { checkMessage } from './validate.ts';
 const CHILD_ENTRY = path.join(path.dirname(fileURLToPath(import.meta.url)), 'child.ts');
 const TSX_LOADER = import.meta.resolve('tsx/esm');
 const STARTUP_TIMEOUT_MS = 60_000;
-/** How much of the implementation's console output is kept. */
+/** How much of the implementation's console output is kept, per grade. */
 const CONSOLE_LIMIT = 4_000;
 /** How much of the end of stderr is kept to tell how a process died (V8's out-of-memory report). */
 const STDERR_TAIL = 4_000;
@@ -46,8 +49,15 @@ export class SandboxWorker {
   private finished = new WeakMap<ChildProcess, () => void>();
   /** How the sandbox is confined (student role). */
   readonly confinement: Confinement | undefined;
-  /** The highest peak memory any of this worker's processes reported, in MB. */
+  /** The highest peak memory of this worker's processes, measured from outside (monitor.ts), in MB. */
   peakRssMb = 0;
+  /** The current process's request pipe (fd 3). */
+  private requests: Writable | undefined;
+  private monitor: Monitor | undefined;
+  /** Where the last takeConsole() stopped. */
+  private consoleMark = 0;
+  /** Time allowed to evaluate the submission's file (its top-level code). */
+  private loadTimeoutMs = STARTUP_TIMEOUT_MS;
 
   constructor(readonly backend: BackendChoice, readonly role: 'student' | 'trusted') {
     if (role === 'student') this.confinement = confinementOf(backend);
@@ -55,11 +65,12 @@ export class SandboxWorker {
 
   /** Starts the process: the student's confined (launch.ts), the trusted one as before. */
   private async spawnChild(token: string): Promise<{ child: ChildProcess; scratch?: string }> {
-    const stdio: ('ignore' | 'pipe' | 'ipc')[] = ['ignore', 'pipe', 'pipe', 'ipc', 'pipe'];
+    // fd 3: requests (parent → child, never read by the parent); fd 4: results (token frames).
+    // No Node IPC channel: it would deserialize whatever the child writes, inside the parent.
+    const stdio: 'pipe'[] = ['pipe', 'pipe', 'pipe', 'pipe', 'pipe'];
     if (this.role === 'trusted') {
       const child = spawn(process.execPath, ['--import', TSX_LOADER, '--no-warnings', CHILD_ENTRY, this.backend, 'trusted'], {
         stdio,
-        serialization: 'advanced',
         env: { ...process.env, TF_CPP_MIN_LOG_LEVEL: '2', [TOKEN_ENV]: token },
       });
       return { child };
@@ -67,7 +78,7 @@ export class SandboxWorker {
     const entry = await childRuntime();
     const plan = studentLaunch(entry, this.backend, { TF_CPP_MIN_LOG_LEVEL: '2', [TOKEN_ENV]: token });
     const [command, args] = SETPRIV ? [SETPRIV, ['--pdeathsig', 'KILL', '--', plan.command, ...plan.args]] : [plan.command, plan.args];
-    const child = spawn(command, args, { stdio, serialization: 'advanced', detached: true, env: plan.env, cwd: plan.scratch });
+    const child = spawn(command, args, { stdio, detached: true, env: plan.env, cwd: plan.scratch });
     return { child, scratch: plan.scratch };
   }
 
@@ -99,17 +110,28 @@ export class SandboxWorker {
     let stderrTail = '';
     let note: string | undefined;
     const capture = (chunk: Buffer): void => {
-      if (this.consoleText.length < CONSOLE_LIMIT) this.consoleText += chunk.toString('utf8');
-      else this.consoleTruncated = true;
+      const room = CONSOLE_LIMIT - this.consoleText.length;
+      if (room > 0) this.consoleText += chunk.subarray(0, room * 4).toString('utf8').slice(0, room);
+      if (chunk.length > room) this.consoleTruncated = true;
     };
+    child.stdin?.on('error', () => undefined);
+    child.stdin?.end();
     child.stdout!.on('data', capture);
     child.stderr!.on('data', (chunk: Buffer) => {
       capture(chunk);
       stderrTail = (stderrTail + chunk.toString('utf8')).slice(-STDERR_TAIL);
     });
-    // Whatever arrives on the IPC channel is ignored: results come only over the token channel.
-    child.on('message', () => undefined);
+    // The request pipe is written by the parent only; anything the child writes back is dropped unread.
+    const requests = child.stdio[REQUEST_FD] as (Readable & Writable) | null;
+    requests?.on('error', () => undefined);
+    requests?.on('data', () => undefined);
+    this.requests = requests ?? undefined;
     child.on('error', () => undefined);
+    const monitor: Monitor | undefined = child.pid !== undefined && this.role === 'student' ? monitorSandbox(child.pid, scratch, (why) => {
+      note = `it ${why}`;
+      this.killChild(child);
+    }) : undefined;
+    this.monitor = monitor;
     const reader = new ResultReader(
       token,
       (raw) => {
@@ -134,7 +156,7 @@ export class SandboxWorker {
         }
       },
       (why) => {
-        note = `it tampered with the grader's result channel: ${why}`;
+        note = why.startsWith('it ') ? why : `it tampered with the grader's result channel: ${why}`;
         this.killChild(child);
       },
     );
@@ -152,6 +174,11 @@ export class SandboxWorker {
       if (!detail && this.role === 'student' && V8_OUT_OF_MEMORY.test(stderrTail)) detail = this.outOfMemory();
       // Under the memory cap a failed allocation inside V8 or the wasm runtime can surface as a segfault, not an error.
       if (!detail && this.role === 'student' && (signal === 'SIGSEGV' || signal === 'SIGBUS')) detail = `killed by ${signal}, most likely because it ${this.outOfMemory()}`;
+      if (!detail && signal === 'SIGXFSZ') detail = `it wrote a file larger than ${FILE_LIMIT_MB} MB`;
+      if (monitor) {
+        this.peakRssMb = Math.max(this.peakRssMb, monitor.peakRssMb());
+        monitor.stop();
+      }
       if (!detail) detail = signal ? `killed by ${signal}` : `exited with code ${code}`;
       if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
       for (const l of listeners.splice(0)) l(detail);
@@ -194,16 +221,22 @@ export class SandboxWorker {
   }
 
   /** Loads the implementation; remembered, so a restarted child loads it again. */
-  async load(message: Extract<ParentMessage, { type: 'load-submission' | 'load-reference' }>): Promise<ChildMessage> {
+  async load(message: Extract<ParentMessage, { type: 'load-submission' | 'load-reference' }>, timeoutSeconds?: number): Promise<ChildMessage> {
     this.loadMessage = message;
+    if (timeoutSeconds !== undefined) this.loadTimeoutMs = Math.max(1, Math.min(STARTUP_TIMEOUT_MS / 1000, timeoutSeconds)) * 1000;
     return this.ensureLoaded();
+  }
+
+  /** One request frame on the child's request pipe (never Node IPC: see spawnChild). */
+  private send(message: ParentMessage): void {
+    this.requests?.write(encodeRequest(message), () => undefined);
   }
 
   private async ensureLoaded(): Promise<ChildMessage> {
     await this.start();
     if (!this.loaded) {
-      const reply = this.nextMessage(STARTUP_TIMEOUT_MS);
-      this.child!.send(this.loadMessage!, () => undefined);
+      const reply = this.nextMessage(this.loadTimeoutMs);
+      this.send(this.loadMessage!);
       this.loaded = reply;
     }
     return this.loaded;
@@ -221,7 +254,11 @@ export class SandboxWorker {
     const id = this.nextId++;
     const child = this.child;
     if (!child) return { status: 'crashed', detail: 'the sandbox process stopped' };
-    return new Promise<RunOutcome>((resolve) => {
+    const started = performance.now();
+    return new Promise<RunOutcome>((settle) => {
+      // A moment for the console output written before the result (its own pipe) to arrive,
+      // so that it is counted with this request and not the next.
+      const resolve = (o: RunOutcome): void => void setTimeout(() => settle(o), 10);
       const timer = setTimeout(() => {
         this.pending.delete(id);
         this.kill();
@@ -246,18 +283,28 @@ export class SandboxWorker {
           this.kill();
           resolve({ status: 'crashed', detail: this.outOfMemory() });
         } else if (m.type === 'result') {
-          this.peakRssMb = Math.max(this.peakRssMb, m.peakRssMb);
-          resolve({ status: 'ok', report: m });
+          const ms = performance.now() - started;
+          const peakRssMb = this.monitor?.peakRssMb() ?? 0;
+          this.peakRssMb = Math.max(this.peakRssMb, peakRssMb);
+          resolve({ status: 'ok', report: { ...m, ms, peakRssMb } });
         }
         else if (m.type === 'run-failed') resolve({ status: 'failed', error: m.error });
       });
-      child.send({ ...message, id, tasksModule }, () => undefined);
+      this.send({ ...message, id, tasksModule });
     });
   }
 
-  /** What the implementation printed (truncated), labelled by the caller. */
+  /** What the implementation printed (truncated, control sequences removed), labelled by the caller. */
   consoleOutput(): string {
-    return this.consoleText + (this.consoleTruncated ? '\n[… output truncated]' : '');
+    return cleanText(this.consoleText, CONSOLE_LIMIT) + (this.consoleTruncated ? '\n[… output truncated]' : '');
+  }
+
+  /** What it printed since the last call: the console of one check, kept apart from the others. */
+  takeConsole(): string {
+    const text = this.consoleText.slice(this.consoleMark);
+    this.consoleMark = this.consoleText.length;
+    const truncated = this.consoleTruncated && this.consoleMark >= CONSOLE_LIMIT && text.length > 0;
+    return cleanText(text, CONSOLE_LIMIT) + (truncated ? '\n[… output truncated]' : '');
   }
 
   /** Bumped by kill(): a process still being spawned from an older generation is killed on arrival. */
@@ -267,6 +314,8 @@ export class SandboxWorker {
     this.child = undefined;
     this.ready = undefined;
     this.loaded = undefined;
+    this.requests = undefined;
+    this.monitor = undefined;
   }
 
   /** Kills the process (for the student, its whole process group) now; the next request starts a fresh one. */
@@ -292,7 +341,8 @@ export class SandboxWorker {
     if (!child) return;
     await new Promise<void>((resolve) => {
       this.finished.set(child, resolve);
-      if (child.connected) child.disconnect();
+      // Closing the request pipe tells the child to exit.
+      (child.stdio[REQUEST_FD] as Writable | null)?.end();
       setTimeout(() => this.killChild(child), 2000).unref();
     });
   }

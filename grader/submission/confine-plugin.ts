@@ -65,6 +65,12 @@ export function confinePlugin(root: string): Plugin {
         if (isPathLike(spec)) return { errors: [{ text: `cannot import "${spec}": a submission may import only '@tensorflow/tfjs', '@course/harness' and files in its own exercise folder (by a relative path)` }] };
         return { path: spec, external: true };
       });
+      // Glob-style imports (a template literal in require/import) expand without onResolve
+      // (evanw/esbuild#4193), but every file esbuild reads still passes through onLoad first.
+      build.onLoad({ filter: /.*/ }, (args) => {
+        if (args.namespace === 'file' && inside(root, args.path) && isRegularFile(args.path)) return undefined;
+        return { errors: [{ text: 'a computed import path reaches outside your exercise folder (a submission may import only its own files)' }] };
+      });
     },
   };
 }
