@@ -49,6 +49,10 @@ export const cases: Record<string, CaseRecipe> = {
       { label: 'W = 0 (every (Wx)ᵢ is 0: x must stay as it is)', args: [pm(rng, [4, 10]), tensor([10, 10], new Float32Array(100)), 2, rng.seed32()] },
     ];
   },
+  /** One sweep of recall on a spin glass from random starts, run with the seed twice and with the next seed: args [x0, w, sweeps, seed]. */
+  seedProbe: (rng) => [{ label: 'spin-glass W on 40 units, 30 random starts, 1 sweep', args: [pm(rng, [30, 40]), spinGlass(rng, 40), 1, rng.seed32()] }],
+  /** recall with sweeps = 0, 1 and 3 from the same starts and seed: args [x0, w, seed]. */
+  sweepsProbe: (rng) => [{ label: 'spin-glass W on 40 units, 30 random starts', args: [pm(rng, [30, 40]), spinGlass(rng, 40), rng.seed32()] }],
   /** 5 random patterns on 100 units (load 0.05), each corrupted 4 times in 10 random units. */
   recovery: (rng) => {
     const n = 100, p = 5, copies = 4;

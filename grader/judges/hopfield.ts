@@ -25,7 +25,51 @@ function notPlusMinusOne(x: ArrayLike<number>, n: number): string | undefined {
 
 const ZERO_HINT = 'when (Wx)ᵢ = 0 keep xᵢ as it is: tf.sign(0) is 0, and `h >= 0 ? 1 : −1` moves it';
 
+/** Whether row r of x is a fixed point of the asynchronous rule: no unit with xᵢ·(Wx)ᵢ < 0 (float64). */
+function isFixedPoint(x: ArrayLike<number>, r: number, w: ArrayLike<number>, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    let h = 0;
+    for (let j = 0; j < n; j++) h += w[i * n + j]! * x[r * n + j]!;
+    if (x[r * n + i]! * h < -1e-6) return false;
+  }
+  return true;
+}
+
 export const judges: JudgeTable = {
+  /**
+   * "Repeat `sweeps` times", exactly: sweeps = 0 gives x0 back; and a row that one sweep left
+   * where some unit still disagrees with its field (not a fixed point) must be changed by the
+   * next two sweeps, since every sweep visits every unit. Decided in float64 from the states.
+   */
+  sweepsCount({ cases, values }): Judgement {
+    for (let c = 0; c < cases.length; c++) {
+      const label = cases[c]!.label;
+      const x0 = tensorOf(cases[c]!.args[0], 'x0');
+      const w = tensorOf(cases[c]!.args[1], 'w').data;
+      const [b, n] = x0.shape as [number, number];
+      const v = values[c] as Record<string, Wire>;
+      const zero = tensorOf(v.zero, 'recall(x0, w, 0, seed)'), one = tensorOf(v.one, 'recall(x0, w, 1, seed)'), three = tensorOf(v.three, 'recall(x0, w, 3, seed)');
+      for (const [name, t] of [['0', zero], ['1', one], ['3', three]] as const) {
+        if (t.shape.join(',') !== x0.shape.join(',')) return { passed: false, message: `${label}: with sweeps = ${name} recall returned shape [${t.shape.join(', ')}], expected [${x0.shape.join(', ')}]` };
+      }
+      for (let k = 0; k < zero.data.length; k++) {
+        if (zero.data[k] !== x0.data[k]) return { passed: false, message: `${label}: with sweeps = 0 recall changed row ${Math.floor(k / n)}, unit ${k % n} (${x0.data[k]} → ${zero.data[k]}): zero sweeps must give x0 back (README: "repeat \`sweeps\` times")` };
+      }
+      let open = 0;
+      for (let r = 0; r < b; r++) {
+        if (isFixedPoint(one.data, r, w, n)) continue;
+        open++;
+        let same = true;
+        for (let i = 0; i < n && same; i++) same = one.data[r * n + i] === three.data[r * n + i];
+        if (same) {
+          return { passed: false, message: `${label}: row ${r} after one sweep is not a fixed point (some unit disagrees with the sign of its field), yet sweeps = 3 returned exactly the same state: the later sweeps did not run (README: "repeat \`sweeps\` times")` };
+        }
+      }
+      if (open === 0 && b > 0) return { passed: true, message: `${label}: sweeps = 0 gives x0 back; every row was a fixed point after one sweep, so 3 sweeps could not be told apart` };
+    }
+    return { passed: true, message: 'sweeps = 0 gives x0 back, and every row one sweep left unsettled was moved by the later sweeps' };
+  },
+
   /**
    * Exact invariant: along recall, one sweep at a time, E(x) = −½ xᵀWx (recomputed here in
    * float64 from the returned states) never rises; states stay ±1 and keep their shape.

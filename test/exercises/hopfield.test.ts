@@ -30,4 +30,24 @@ describe('hopfield', () => {
     expect(e.hint).toMatch(/keep xᵢ as it is/);
     expect(check(r, 'Hebbian weights').hint).toMatch(/diagonal/);
   });
+
+  it('when the visiting order ignores the seed then the seed check fails naming the rule, and only it', async () => {
+    const r = await grade('hopfield', wrongSubmission('hopfield', 'ignores-seed'));
+    expect(check(r, 'the seed sets the visiting order').message, summary(r)).toMatch(/changing only the seed left the results exactly the same.*draw a random order of the n units from `seed`/);
+    expect(r.score).toBe(r.maxScore - 1);
+  });
+
+  it('when recall runs one sweep whatever sweeps says then the sweeps check fails naming the rule, and only it', async () => {
+    const r = await grade('hopfield', wrongSubmission('hopfield', 'one-sweep-only'));
+    expect(check(r, 'sweeps = 0, 1 and 3 do what the README says').message, summary(r)).toMatch(/the later sweeps did not run.*repeat `sweeps` times/);
+    expect(r.score).toBe(r.maxScore - 1);
+  });
+
+  it('when recall updates x0\'s own data in place then every recall check fails with "do not modify the inputs"', async () => {
+    const r = await grade('hopfield', wrongSubmission('hopfield', 'updates-x0-in-place'));
+    for (const c of r.checks.filter((x) => x.name !== 'Hebbian weights' && x.name !== 'energy')) {
+      expect(c.passed, summary(r)).toBe(false);
+      expect(c.message).toMatch(/recall wrote into its argument 1's data.*do not modify the inputs/);
+    }
+  });
 });
