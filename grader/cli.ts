@@ -18,6 +18,7 @@ import { renderJunit } from './render/junit.ts';
 import { prairieLearnCrash, renderPrairieLearn } from './render/prairielearn.ts';
 import { GRADESCOPE_METADATA, submissionTime } from './render/submission-metadata.ts';
 import { ReportError } from './report/load.ts';
+import { diffMain } from './report/diff-main.ts';
 import { reportMain, type ReportCommandOptions } from './report/main.ts';
 import { withEnvironment } from './results/environment.ts';
 import type { GradeResult } from './results/types.ts';
@@ -188,7 +189,8 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     .option('-j, --jobs <n>', `grades running at once (default: the number of cores, ${defaultJobs()} here)`, parseJobs)
     .option('--shard <i/n>', 'grade only shard i of n (1-based): the k-th student by sorted name goes to shard (k mod n) + 1')
     .option('--exercises <ids>', 'comma-separated exercise ids (default: every exercise)')
-    .option('--force', 'regrade what already has a result')
+    .option('--force', 'regrade what already has a result; the results as they were are kept in <out>/.history/<time>/')
+    .option('--regrade', '--force, then print what changed against the kept results (as grade report --diff does)')
     .addOption(backendOption())
     .option('--seed <n>', 'seed of every input and training run', parseSeed, DEFAULT_SEED)
     .option('--no-cache', 'recompute the reference results instead of reading the cache')
@@ -200,10 +202,18 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
 
   program
     .command('report <out-dirs...>')
-    .description('merge batch results (one folder per shard) into an HTML report and a CSV gradebook')
+    .description('merge batch results (one folder per shard) into an HTML report, gradebooks for the LMS and feedback pages; or compare two runs with --diff')
     .option('--html <file>', 'write the instructor report here')
     .option('--csv <file>', 'write the gradebook here (one row per student, RFC 4180)')
+    .option('--roster <file>', 'CSV mapping student folders to their LMS identity (folder,name,lms_id,sis_id,login,email,section)')
+    .option('--canvas <file>', 'write a Canvas gradebook import CSV')
+    .option('--canvas-assignment <header>', 'with --canvas: one column with the total, headed like "Autograder (4521)" (Canvas assignment id in parentheses)')
+    .option('--moodle <file>', 'write a Moodle grade import CSV (email, grades, feedback)')
+    .option('--plain <file>', 'write student_id,score,max,comments')
+    .option('--per-student <dir>', 'write one self-contained feedback page per student')
+    .option('--diff', 'compare two results folders (old, new): list every grade that changed; exit 0 when none did, 1 when some did')
     .action((dirs: string[], o: ReportCommandOptions) => {
+      if (o.diff) return done(diffMain(dirs, io));
       reportMain(dirs, o, io);
       done(EXIT.passed);
     });

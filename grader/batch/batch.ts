@@ -8,6 +8,7 @@ import { withEnvironment } from '../results/environment.ts';
 import type { GradeResult } from '../results/types.ts';
 import { submissionExists } from '../submission/locate.ts';
 import type { Progress } from './progress.ts';
+import { snapshotResults } from './history.ts';
 import { gradeSafely } from './safe-grade.ts';
 import { isDone, writeResult } from './store.ts';
 import { listStudents, studentDir, studentsOfShard, type Shard } from './students.ts';
@@ -41,6 +42,8 @@ export interface BatchSummary {
   passed: number;
   wallMs: number;
   jobs: number;
+  /** With `force`: where the results as they were before this run were kept (grader/batch/history.ts). */
+  previous?: string;
 }
 
 /** A usage mistake (bad --shard, unknown exercise, no class folder): the CLI exits 2. */
@@ -79,6 +82,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
       else todo.push({ student, exercise });
     }
   }
+  // --force keeps what it replaces: the results folder as it was goes to <out>/.history/<time>/.
+  const previous = o.force && todo.length > 0 ? snapshotResults(o.outDir) : undefined;
   fs.mkdirSync(o.outDir, { recursive: true });
   o.progress?.start(todo.length, skipped);
 
@@ -110,5 +115,5 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   } finally {
     o.progress?.stop();
   }
-  return { students, exercises, graded: done, skipped, passed, wallMs: performance.now() - started, jobs };
+  return { students, exercises, graded: done, skipped, passed, wallMs: performance.now() - started, jobs, ...(previous ? { previous } : {}) };
 }

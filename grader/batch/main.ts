@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import type { BackendChoice } from '../backends/names.ts';
 import { BatchError, runBatch, type BatchSummary } from './batch.ts';
+import { diffResults, renderDiff } from '../report/diff.ts';
+import { loadResults } from '../report/load.ts';
 import { defaultProgress } from './progress.ts';
 import { parseShard } from './students.ts';
 
@@ -10,6 +12,8 @@ export interface BatchCommandOptions {
   shard?: string;
   exercises?: string;
   force?: boolean;
+  /** --force, then print what changed against the kept results. */
+  regrade?: boolean;
   backend: BackendChoice;
   seed: number;
   timeout?: number;
@@ -71,12 +75,17 @@ export async function batchMain(classDir: string, o: BatchCommandOptions, io: { 
   const exercises = o.exercises?.split(',').map((s) => s.trim()).filter((s) => s !== '');
   const release = handleSignals ? onInterrupt(io.err, o.out) : () => undefined;
   try {
-    const s = await runBatch({ classDir, outDir: o.out, jobs: o.jobs, shard, exercises, force: o.force, backend: o.backend, seed: o.seed, timeout: o.timeout, cache: o.cache, progress: defaultProgress(io.out) });
+    const s = await runBatch({ classDir, outDir: o.out, jobs: o.jobs, shard, exercises, force: o.force || o.regrade, backend: o.backend, seed: o.seed, timeout: o.timeout, cache: o.cache, progress: defaultProgress(io.out) });
     const perMin = s.graded > 0 ? (s.graded / (s.wallMs / 60_000)).toFixed(1) : '–';
     io.out(
       `graded ${s.graded} (${s.passed} passed every check), skipped ${s.skipped} already graded; ${s.students.length} students × ${s.exercises.length} exercises` +
         `${shard ? ` (shard ${shard.index}/${shard.count})` : ''} in ${(s.wallMs / 1000).toFixed(1)} s with ${s.jobs} jobs (${perMin} grades/min) → ${o.out}`,
     );
+    if (s.previous) {
+      io.out(`the results as they were before this run are kept in ${s.previous}`);
+      if (o.regrade) io.out(renderDiff(diffResults(loadResults([s.previous]), loadResults([o.out])), s.previous, o.out));
+      else io.out(`what changed: grade report --diff ${s.previous} ${o.out}`);
+    }
     return s;
   } finally {
     release();

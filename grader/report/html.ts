@@ -10,10 +10,11 @@ const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(
 
 function engine(): typeof Handlebars {
   const hb = Handlebars.create();
-  hb.registerHelper('pts', (x: number) => pts(x));
+  hb.registerHelper('pts', (x: number | undefined) => (typeof x === 'number' ? pts(x) : '–'));
   hb.registerHelper('pct', (x: number) => `${Math.round(x * 100)}%`);
   hb.registerHelper('pct100', (x: number) => `${Math.round(x)}%`);
   hb.registerHelper('secs', (ms: number) => `${(ms / 1000).toFixed(1)} s`);
+  hb.registerHelper('lt', (a: number | undefined, b: number | undefined) => a !== undefined && b !== undefined && a < b);
   return hb;
 }
 

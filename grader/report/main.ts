@@ -1,13 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { readRoster, RosterError } from '../roster/roster.ts';
+import { renderCanvasCsv } from './canvas.ts';
 import { renderCsv } from './csv.ts';
+import { gradebookRows } from './gradebook.ts';
 import { renderHtml } from './html.ts';
 import { loadResults, ReportError } from './load.ts';
 import { buildReport, type ClassReport } from './model.ts';
+import { renderMoodleCsv } from './moodle.ts';
+import { writeStudentPages } from './per-student.ts';
+import { renderPlainCsv } from './plain.ts';
+import { flagRegradeChanges } from './regrade-flags.ts';
 
 export interface ReportCommandOptions {
   html?: string;
   csv?: string;
+  roster?: string;
+  canvas?: string;
+  /** One Canvas column with the total, headed by this ("Autograder (4521)"), instead of one per exercise. */
+  canvasAssignment?: string;
+  moodle?: string;
+  plain?: string;
+  perStudent?: string;
+  diff?: boolean;
 }
 
 function writeAtomically(file: string, text: string): void {
@@ -17,16 +32,42 @@ function writeAtomically(file: string, text: string): void {
   fs.renameSync(tmp, file);
 }
 
-/** `grade report <out-dir>... --html F --csv F`: merges shard folders, writes the report and gradebook. */
+const OUTPUTS = ['html', 'csv', 'canvas', 'moodle', 'plain', 'perStudent'] as const;
+
+/**
+ * `grade report <out-dir>... [--html F] [--csv F] [--roster R] [--canvas F] [--moodle F] [--plain F] [--per-student DIR]`:
+ * merges shard folders and writes each output asked for. With a roster, folders it does not
+ * know and roster students without results are reported (never dropped silently).
+ */
 export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (t: string) => void; err: (t: string) => void }): ClassReport {
-  if (!o.html && !o.csv) throw new ReportError('say what to write: --html <file> and/or --csv <file>');
+  if (!OUTPUTS.some((k) => o[k])) throw new ReportError('say what to write: --html, --csv, --canvas, --moodle, --plain <file> and/or --per-student <dir> (or --diff <old-out> <new-out>)');
+  let roster;
+  try {
+    roster = o.roster ? readRoster(o.roster) : undefined;
+  } catch (e) {
+    if (e instanceof RosterError) throw new ReportError(e.message);
+    throw e;
+  }
   const loaded = loadResults(dirs);
   if (loaded.byStudent.size === 0) throw new ReportError(`no results found in ${dirs.join(', ')} (expected <dir>/<student>/<exercise>.json, as grade batch writes)`);
   for (const f of loaded.unreadable) io.err(`grade report: skipped ${f}: not a result file`);
   if (loaded.duplicates.length > 0) io.err(`grade report: ${loaded.duplicates.length} results appear in more than one folder; kept the newest of each (${loaded.duplicates.slice(0, 3).join(', ')}${loaded.duplicates.length > 3 ? ', …' : ''})`);
   const report = buildReport(loaded);
-  if (o.html) writeAtomically(o.html, renderHtml(report, { sources: dirs, generated: new Date().toISOString() }));
+  flagRegradeChanges(report, dirs);
+  const book = gradebookRows(report, roster);
+  if (book.match) {
+    for (const f of book.match.unknownFolders) io.err(`grade report: folder ${f} has results but is not in the roster ${o.roster}: left out of the LMS exports`);
+    for (const e of book.match.withoutSubmission) io.err(`grade report: ${e.name || e.folder} (folder ${e.folder}) is in the roster but has no results: blank grades in the LMS exports`);
+  }
+  const generated = new Date().toISOString();
+  const written: string[] = [];
+  if (o.html) writeAtomically(o.html, renderHtml(report, { sources: dirs, generated }));
   if (o.csv) writeAtomically(o.csv, renderCsv(report));
-  io.out(`report: ${report.students.length} students × ${report.exercises.length} exercises from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; class mean ${Math.round(report.classMean)}%${o.html ? ` → ${o.html}` : ''}${o.csv ? ` → ${o.csv}` : ''}`);
+  if (o.canvas) writeAtomically(o.canvas, renderCanvasCsv(report, book, o.canvasAssignment));
+  if (o.moodle) writeAtomically(o.moodle, renderMoodleCsv(report, book));
+  if (o.plain) writeAtomically(o.plain, renderPlainCsv(report, book));
+  if (o.perStudent) written.push(`${writeStudentPages(o.perStudent, book, generated).length} feedback pages in ${o.perStudent}`);
+  const files = [o.html, o.csv, o.canvas, o.moodle, o.plain].filter((f): f is string => f !== undefined);
+  io.out(`report: ${report.students.length} students × ${report.exercises.length} exercises from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; class mean ${Math.round(report.classMean)}%${[...files, ...written].map((f) => ` → ${f}`).join('')}`);
   return report;
 }

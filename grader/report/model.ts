@@ -1,5 +1,6 @@
 import { listExerciseIds } from '../manifest/load.ts';
 import type { CheckResult, GradeResult } from '../results/types.ts';
+import type { GradeChange } from './diff.ts';
 import type { LoadedResults } from './load.ts';
 
 export interface Cell {
@@ -11,6 +12,10 @@ export interface Cell {
   passed: boolean;
   /** 'pass' | 'partial' | 'zero' | 'missing': for colour. */
   status: string;
+  /** Set when the last regrade changed this grade (grader/report/regrade-flags.ts): the score before it. */
+  previous?: number;
+  /** The last regrade lowered this grade. */
+  dropped?: boolean;
 }
 
 export interface FailedCheck extends CheckResult {
@@ -63,6 +68,8 @@ export interface ClassReport {
   checkFailures: CheckFailures[];
   hints: HintCount[];
   classMean: number;
+  /** Grades the last regrade changed (absent when there was no regrade). */
+  regrade?: { snapshot: string; changes: GradeChange[] }[];
 }
 
 const byCodePoint = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

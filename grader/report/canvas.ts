@@ -1,0 +1,27 @@
+import type { ClassReport } from './model.ts';
+import { exerciseHeader, num, writeCsv, type Gradebook } from './gradebook.ts';
+
+/** The identity columns Canvas's gradebook importer reads, in its order (it checks that the last one is `Section`). */
+export const CANVAS_IDENTITY = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section'] as const;
+
+/**
+ * A Canvas gradebook import file, in the layout of Canvas's own export that its importer
+ * (canvas-lms app/models/gradebook_importer.rb) reads: `Student`, `ID`, `SIS User ID`,
+ * `SIS Login ID`, `Section`, then one column per assignment, then a `Points Possible` row.
+ * Canvas matches a student by `ID` (its user id), then SIS User ID, then SIS Login ID, then
+ * name; an assignment column headed `Title (123)` updates assignment 123, any other header is
+ * matched by title or creates an assignment. With `assignment` ("Autograder (4521)"), one
+ * column holds each student's total; otherwise one column per exercise. A blank cell changes
+ * nothing in Canvas (students without results, exercises not graded).
+ */
+export function renderCanvasCsv(report: ClassReport, book: Gradebook, assignment?: string): string {
+  const single = assignment !== undefined;
+  const headers = single ? [assignment] : report.exercises.map(exerciseHeader);
+  const possible = single ? [num(report.exercises.reduce((a, e) => a + e.maxScore, 0))] : report.exercises.map((e) => num(e.maxScore));
+  const rows: (string | number)[][] = [[...CANVAS_IDENTITY, ...headers], ['Points Possible', '', '', '', '', ...possible]];
+  for (const { who, student } of book.rows) {
+    const grades = !student ? headers.map(() => '') : single ? [num(student.total)] : student.cells.map((c) => (c.present ? num(c.score) : ''));
+    rows.push([who.name, who.lmsId, who.sisId, who.login, who.section, ...grades]);
+  }
+  return writeCsv(rows);
+}
