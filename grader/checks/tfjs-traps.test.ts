@@ -121,6 +121,15 @@ describe('trapOfError: an output not connected to the input', () => {
   });
 });
 
+describe('trapOfError: a gradient that ignores broadcasting', () => {
+  it('when tf.squaredDifference broadcasts [1, 3] against [4, 3] under tf.grad then the hint says tf.square(tf.sub(a, b)) and points at the batchnorm README', () => {
+    const e = errorOf(() => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.squaredDifference(a, b)))([tf.ones([4, 3]), tf.ones([1, 3])]));
+    const trap = trapOfError(e, undefined, 'mle');
+    expect(trap!.cause).toMatch(/tf\.squaredDifference on inputs of different shapes/);
+    expect(trap!.hint).toMatch(/tf\.square\(tf\.sub\(a, b\)\).*exercises\/batchnorm\/README\.md, section "Task"/);
+  });
+});
+
 describe('trapOfGradientMismatch: tf.abs has the derivative −1 at 0', () => {
   const tol = { rtol: 1e-5, atol: 1e-6 };
   /** σ'(x) from the student's σ = where(x ≥ 0, 1/(1+e), e/(1+e)), e = exp(−|x|), on cpu. */

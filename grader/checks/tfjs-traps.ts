@@ -159,6 +159,22 @@ function disconnected(exercise: string | undefined): Trap {
   };
 }
 
+// ── a gradient that ignores broadcasting ─────────────────────────────────────────────────
+
+/** Ops whose gradient in tfjs 4.22 forgets to sum over broadcast axes, and the same value without that bug. */
+const BROADCAST_GRADIENT: Record<string, { op: string; instead: string }> = {
+  SquaredDifference: { op: 'tf.squaredDifference', instead: 'tf.square(tf.sub(a, b)), or tf.squaredDifference(a, tf.broadcastTo(b, a.shape))' },
+};
+
+function broadcastGradient(kernel: string, input: string, exercise: string | undefined): Trap {
+  const known = BROADCAST_GRADIENT[kernel];
+  const op = known?.op ?? `the op ${kernel}`;
+  return {
+    cause: `${op} on inputs of different shapes has a broken gradient in tfjs 4.22 (it does not sum over the broadcast axes of input '${input}'): a TensorFlow.js bug, not a wrong formula`,
+    hint: `TensorFlow.js 4.22 differentiates ${op} correctly only when both inputs have the same shape. Use ${known?.instead ?? `tf.broadcastTo to give both inputs the same shape before ${op}`}${seeReadme(exercise, { exercise: 'batchnorm', mentions: /squaredDifference/ })}.`,
+  };
+}
+
 /** The trap behind an error the student's code threw, or null when it is none of tfjs's known traps. */
 export function trapOfError(error: { name: string; message: string }, seen?: Seen, exercise?: string): Trap | null {
   const missing = /gradient function not found for (\w+)/.exec(error.message);
@@ -167,6 +183,8 @@ export function trapOfError(error: { name: string; message: string }, seen?: See
     return disposedTensor(seen, exercise);
   }
   if (/Cannot compute gradient of y=f\(x\) with respect to x/.test(error.message)) return disconnected(exercise);
+  const broadcast = /Error in gradient for op (\w+)\. The gradient of input '(\w+)' has shape/.exec(error.message);
+  if (broadcast) return broadcastGradient(broadcast[1]!, broadcast[2]!, exercise);
   return null;
 }
 
