@@ -28,6 +28,11 @@ export const cases: Record<string, CaseRecipe> = {
       { label: 'n = 5, strong couplings, 10000 chains from uniform random starts, 30 sweeps', args: [pm(rng, [10000, 5]), c.w, c.bias, 30, rng.seed32()] },
     ];
   },
+  /** One sweep of 200 chains, run with the seed twice and with the next seed: args [x, w, bias, seed]. */
+  seedProbe: (rng) => {
+    const m = machine(rng, 8, 0.5);
+    return [{ label: 'n = 8, 200 chains from random starts, one sweep', args: [pm(rng, [200, 8]), m.w, m.bias, rng.seed32()] }];
+  },
   gradient: (rng) => [
     { label: 'data [12, 6], model samples [30, 6]', args: [pm(rng, [12, 6]), pm(rng, [30, 6])] },
     { label: 'data [1, 4], model samples [5, 4]', args: [pm(rng, [1, 4]), pm(rng, [5, 4])] },

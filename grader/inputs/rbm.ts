@@ -41,6 +41,13 @@ export const cases: Record<string, CaseRecipe> = {
     ];
   },
   /** 3000 full-batch CD-1 steps (lr 0.2) on all 14 bars-and-stripes patterns of 3×3, 8 hidden units. */
+  /** sampleBernoulli on 2000 probabilities, with the seed twice and the next seed: args [p, seed]. */
+  seedProbeBernoulli: (rng) => [{ label: 'p [50, 40] uniform in (0, 1)', args: [tensor([50, 40], rng.uniforms(2000)), rng.seed32()] }],
+  /** CD-1 on 200 rows, with the seed twice and the next seed: args [v0, w, b, c, k, seed]. */
+  seedProbeCd: (rng) => {
+    const m = small(rng, 1);
+    return [{ label: 'CD-1, nv = 4, nh = 3, batch of 200 rows', args: [batchOf(rng, 200, 6, 4), m.w, m.b, m.c, 1, rng.seed32()] }];
+  },
   train: (rng) => {
     const data = barsAndStripes(3);
     return [{ label: 'bars and stripes 3×3 (14 patterns), 8 hidden units, 3000 CD-1 steps, lr 0.2', args: [tensor([14, 9], data), normalTensor(rng, [9, 8], 0.1), tensor([9], new Float32Array(9)), tensor([8], new Float32Array(8)), 3000, 0.2, 1, rng.seed32()] }];

@@ -32,4 +32,12 @@ describe('boltzmann', () => {
     expect(c.hint).toMatch(/factor 2/);
     expect(check(r, 'log-likelihood gradient').hint).toMatch(/DESCENT direction/);
   });
+
+  it('when a sweep draws without its seed then only the seed check fails, naming the rule', async () => {
+    const r = await grade('boltzmann', wrongSubmission('boltzmann', 'unseeded-draws'));
+    const c = check(r, 'the same seed gives the same sweep, another seed another');
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/two calls with the same arguments \(the same seed\) gave different results.*Use a different seed for each random draw inside a sweep/);
+    expect(r.score).toBe(r.maxScore - 1);
+  });
 });

@@ -36,4 +36,16 @@ describe('rbm', () => {
     expect(c.message).toMatch(/\(v = [01]{4}, h = [01]{3}\) seen \d+ times, expected [\d.]+ \((over|under)-represented\)/);
     expect(c.hint).toMatch(/u < p/);
   });
+
+  it('when sampleBernoulli ignores its seed then both seed checks fail, naming the rules', async () => {
+    const r = await grade('rbm', wrongSubmission('rbm', 'unseeded-bernoulli'));
+    expect(check(r, 'sampleBernoulli: the same seed gives the same draws, another seed others').message, summary(r)).toMatch(/gave different results.*drawn with `seed`/);
+    expect(check(r, 'cdGradient: the same seed gives the same gradient, another seed another').passed).toBe(false);
+  });
+
+  it('when cdGradient derives its seeds from a constant then its seed check fails: the seed is ignored', async () => {
+    const r = await grade('rbm', wrongSubmission('rbm', 'cd-seed-ignored'));
+    expect(check(r, 'cdGradient: the same seed gives the same gradient, another seed another').message, summary(r)).toMatch(/changing only the seed left the results exactly the same.*Use a fresh seed for every draw inside `cdGradient`/);
+    expect(check(r, 'sampleBernoulli: the same seed gives the same draws, another seed others').passed).toBe(true);
+  });
 });
