@@ -19,6 +19,8 @@ export const cases: Record<string, CaseRecipe> = {
       { label: 'random log-weights, n = 50', args: [tensor([50, 1], rng.normals(50)), tensor([50], rng.normals(50, 0, 2)), tensor([50], rng.normals(50)), tensor([50], rng.normals(50))] },
     ];
   },
+  /** One estimate with the seed twice and with the next seed: args [target, q, f, n, seed]. */
+  seedProbe: (rng) => [{ label: 'E_p[x] with p̃ = e^2.3·N(1, 0.8²), q = N(0, 1.5²), n = 500', args: [TARGET, Q, { kind: 'x' }, 500, rng.seed32()] as Wire[] }],
   /** args [target, q, f, n, runs, seed]. */
   manySeeds: (rng) => [
     { label: 'E_p[x] with p̃ = e^2.3·N(1, 0.8²), q = N(0, 1.5²), n = 4000, 200 seeds', args: [TARGET, Q, { kind: 'x' }, 4000, 200, rng.seed32()] as Wire[] },

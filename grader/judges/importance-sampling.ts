@@ -84,6 +84,10 @@ export const judges: JudgeTable = {
       const r = est.length;
       if (est.some((e) => !Number.isFinite(e))) return { passed: false, message: `${label}: an estimate was ${est.find((e) => !Number.isFinite(e))}`, hint: 'normalise the weights in logs (tf.softmax of log p̃ − log q) so that nothing overflows' };
       const err = est.map((e) => e - exact.mean - exact.bias);
+      // No spread at all over different seeds: a t statistic means nothing; say what was seen.
+      if (r > 1 && est.every((e) => e === est[0])) {
+        return { passed: false, message: `${label}: all ${r} estimates, each with its own seed, are exactly ${fmt(est[0]!)}: the seed never reaches q.sample (README: "Draw the samples with \`q.sample(n, seed)\`")` };
+      }
       const mean = err.reduce((x, y) => x + y, 0) / r;
       const sd = Math.sqrt(err.reduce((x, y) => x + (y - mean) ** 2, 0) / (r - 1));
       const rmse = Math.sqrt(est.reduce((x, e) => x + (e - exact.mean) ** 2, 0) / r);

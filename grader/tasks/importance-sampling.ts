@@ -20,6 +20,12 @@ export const tasks: TaskTable = {
     const q = { sample: () => xs.clone(), logProb: () => logq.clone() };
     return numbersOf(impl.importanceEstimate(() => fx.clone(), () => logp.clone(), q, n, 1));
   },
+  /** importanceEstimate with the case's seed twice and the next seed once: judged by `seedMatters`. */
+  seedProbe(impl, args) {
+    const [target, q, f, n, seed] = args as [TargetSpec, Gaussian1d, IntegrandSpec, number, number];
+    const run = (s: number) => numbersOf(impl.importanceEstimate(integrandOf(f), targetOf(target), samplerOf(q), n, s));
+    return { first: run(seed), again: run(seed), changed: run(seed + 1) };
+  },
   /** `runs` estimates with fresh seeds: args [target, q, f, n, runs, seed]; estimates and ESSs [runs]. */
   manySeeds(impl, args, ctx) {
     const [target, q, f, n, runs] = args as [TargetSpec, Gaussian1d, IntegrandSpec, number, number, number];

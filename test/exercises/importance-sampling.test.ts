@@ -35,4 +35,11 @@ describe('importance-sampling', () => {
     expect(c.hint).toMatch(/overflows/);
     expect(check(r, SEEDS).passed).toBe(true);
   });
+
+  it('when the samples ignore the seed then the seed check and the many-seeds check say the seed is ignored, naming the rule', async () => {
+    const r = await grade('importance-sampling', wrongSubmission('importance-sampling', 'ignores-seed'));
+    expect(check(r, 'the same seed gives the same estimate, another seed another').message, summary(r)).toMatch(/the seed is ignored.*q\.sample\(n, seed\)/);
+    expect(check(r, 'error over 200 seeds against the exact expectation').message).toMatch(/all 200 estimates, each with its own seed, are exactly/);
+    expect(check(r, 'estimate and ESS for known weights').passed).toBe(true);
+  });
 });
