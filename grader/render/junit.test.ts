@@ -35,6 +35,14 @@ describe('the JUnit renderer', () => {
     expect(xml).toMatch(/<property name="hidden" value="true"\/>/);
   });
 
+  it('when checks carry their own console output then the suite\'s system-out has the public checks\' output only', () => {
+    const r = fakeResult('sgd', [true, false, false]);
+    r.checks = r.checks.map((c, i) => ({ ...c, console: i === 2 ? 'SECRET hidden input\n' : `public ${i + 1}\n` }));
+    const xml = renderJunit([r]);
+    expect(xml).toContain('<system-out>public 1\npublic 2\n</system-out>');
+    expect(xml).not.toContain('SECRET');
+  });
+
   it('when several exercises are graded from the CLI with --format junit --out then the file holds a suite for each', async () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'junit-')), 'junit.xml');
     const code = await main(['sgd', 'momentum', '--submission', 'examples/class/mallory', '--backend', 'wasm', '--format', 'junit', '--out', file], { out: () => undefined, err: () => undefined });

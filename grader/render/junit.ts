@@ -1,4 +1,5 @@
 import type { GradeResult } from '../results/types.ts';
+import { visibleConsole } from './student-visible.ts';
 
 /**
  * Text safe inside an XML 1.0 attribute or element: the five special characters escaped, and
@@ -58,7 +59,8 @@ export function renderJunit(results: GradeResult[]): string {
       }
       lines.push(inner.length === 0 ? `${open}/>` : `${open}>\n${inner.join('\n')}\n    </testcase>`);
     }
-    if (r.studentConsole.trim() !== '') lines.push(`    <system-out>${xmlEscape(r.studentConsole)}</system-out>`);
+    const printed = visibleConsole(r);
+    if (printed.trim() !== '') lines.push(`    <system-out>${xmlEscape(printed)}</system-out>`);
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>');
