@@ -125,6 +125,8 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
   if (o.format === 'junit') emit(renderJunit(results), o, io);
   if (o.format === 'prairielearn') emit(renderPrairieLearn(results), o, io);
   if (o.format === 'classroom50') emit(renderClassroom50(results), o, io);
+  // A grade the grader could not finish is its fault, not the student's: CI sees exit 3 and can retry.
+  if (results.some((r) => r.graderError !== undefined)) return EXIT.internal;
   return results.every((r) => r.passed) ? EXIT.passed : EXIT.failed;
 }
 

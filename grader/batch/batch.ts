@@ -9,8 +9,8 @@ import type { GradeResult } from '../results/types.ts';
 import { submissionExists } from '../submission/locate.ts';
 import type { Progress } from './progress.ts';
 import { snapshotResults } from './history.ts';
-import { gradeSafely } from './safe-grade.ts';
-import { isDone, writeResult } from './store.ts';
+import { failedResult, gradeSafely } from './safe-grade.ts';
+import { graderFailed, isDone, writeResult } from './store.ts';
 import { listStudents, studentDir, studentsOfShard, type Shard } from './students.ts';
 
 export interface BatchOptions {
@@ -38,6 +38,8 @@ export interface BatchSummary {
   graded: number;
   /** Grades skipped because a result was already there. */
   skipped: number;
+  /** Of those graded, how many had a result the grader could not finish last time (graderError). */
+  retried: number;
   /** Of those graded, how many passed every check. */
   passed: number;
   wallMs: number;
@@ -76,16 +78,21 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
 
   const todo: Task[] = [];
   let skipped = 0;
+  let retried = 0;
   for (const student of students) {
     for (const exercise of exercises) {
       if (!o.force && isDone(o.outDir, student, exercise, o.seed)) skipped++;
-      else todo.push({ student, exercise });
+      else {
+        // A grade the grader itself could not finish is never final: this run makes it again.
+        if (!o.force && graderFailed(o.outDir, student, exercise)) retried++;
+        todo.push({ student, exercise });
+      }
     }
   }
   // --force keeps what it replaces: the results folder as it was goes to <out>/.history/<time>/.
   const previous = o.force && todo.length > 0 ? snapshotResults(o.outDir) : undefined;
   fs.mkdirSync(o.outDir, { recursive: true });
-  o.progress?.start(todo.length, skipped);
+  o.progress?.start(todo.length, skipped, retried);
 
   const limit = pLimit(jobs);
   let done = 0;
@@ -94,8 +101,19 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
     const submissionDir = studentDir(o.classDir, t.student);
     // Images next to the student's results: <out>/<student>/<exercise>/<name>.png.
     const imagesDir = path.join(o.outDir, t.student);
-    const r = withEnvironment(await gradeSafely(t.exercise, { submissionDir, backend: o.backend, seed: o.seed, cache: o.cache ?? true, timeoutCap: o.timeout, imagesDir }));
-    writeResult(o.outDir, t.student, r);
+    let r = withEnvironment(await gradeSafely(t.exercise, { submissionDir, backend: o.backend, seed: o.seed, cache: o.cache ?? true, timeoutCap: o.timeout, imagesDir }));
+    try {
+      writeResult(o.outDir, t.student, r);
+    } catch (e) {
+      // The result could not be stored (its size, the disk): store that, marked for a retry, and go on.
+      const why = e instanceof Error ? e.message : String(e);
+      r = failedResult(t.exercise, submissionDir, o.seed, `the grader could not store this result (${why.slice(0, 200)}); it will be regraded`, r.durationMs, why);
+      try {
+        writeResult(o.outDir, t.student, r);
+      } catch {
+        // Nothing can be written: the grade stays undone and the next run makes it.
+      }
+    }
     done++;
     if (r.passed) passed++;
     o.progress?.graded(t.student, r, done, todo.length);
@@ -115,5 +133,5 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   } finally {
     o.progress?.stop();
   }
-  return { students, exercises, graded: done, skipped, passed, wallMs: performance.now() - started, jobs, ...(previous ? { previous } : {}) };
+  return { students, exercises, graded: done, skipped, retried, passed, wallMs: performance.now() - started, jobs, ...(previous ? { previous } : {}) };
 }

@@ -78,7 +78,7 @@ export async function batchMain(classDir: string, o: BatchCommandOptions, io: { 
     const s = await runBatch({ classDir, outDir: o.out, jobs: o.jobs, shard, exercises, force: o.force || o.regrade, backend: o.backend, seed: o.seed, timeout: o.timeout, cache: o.cache, progress: defaultProgress(io.out) });
     const perMin = s.graded > 0 ? (s.graded / (s.wallMs / 60_000)).toFixed(1) : '–';
     io.out(
-      `graded ${s.graded} (${s.passed} passed every check), skipped ${s.skipped} already graded; ${s.students.length} students × ${s.exercises.length} exercises` +
+      `graded ${s.graded} (${s.passed} passed every check), skipped ${s.skipped} already graded${s.retried > 0 ? `, retried ${s.retried} the grader could not finish before` : ''}; ${s.students.length} students × ${s.exercises.length} exercises` +
         `${shard ? ` (shard ${shard.index}/${shard.count})` : ''} in ${(s.wallMs / 1000).toFixed(1)} s with ${s.jobs} jobs (${perMin} grades/min) → ${o.out}`,
     );
     if (s.previous) {

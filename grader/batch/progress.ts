@@ -1,9 +1,10 @@
 import cliProgress from 'cli-progress';
 import type { GradeResult } from '../results/types.ts';
+import { cleanText } from '../text/clean.ts';
 
 /** What a batch tells the person or CI log watching it. */
 export interface Progress {
-  start(total: number, skipped: number): void;
+  start(total: number, skipped: number, retried?: number): void;
   graded(student: string, r: GradeResult, done: number, total: number): void;
   stop(): void;
 }
@@ -13,9 +14,13 @@ const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(
 /** One line per grade: for CI logs and pipes (no cursor movement, no colour). */
 export function lineProgress(out: (line: string) => void): Progress {
   return {
-    start: (total, skipped) => out(`grading ${total} submission-exercise pairs${skipped > 0 ? ` (${skipped} already graded, skipped; --force regrades them)` : ''}`),
+    start: (total, skipped, retried = 0) =>
+      out(
+        `grading ${total} submission-exercise pairs${skipped > 0 ? ` (${skipped} already graded, skipped; --force regrades them)` : ''}` +
+          `${retried > 0 ? `; retrying ${retried} that the grader could not finish last time` : ''}`,
+      ),
     graded: (student, r, done, total) =>
-      out(`[${done}/${total}] ${student} ${r.exercise}: ${pts(r.score)}/${pts(r.maxScore)}${r.passed ? ' passed' : ''} (${(r.durationMs / 1000).toFixed(1)} s)`),
+      out(`[${done}/${total}] ${cleanText(student, 80)} ${r.exercise}: ${pts(r.score)}/${pts(r.maxScore)}${r.passed ? ' passed' : ''} (${(r.durationMs / 1000).toFixed(1)} s)${r.graderError ? ' — grader error, retried on the next run' : ''}`),
     stop: () => undefined,
   };
 }
@@ -28,7 +33,7 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
   );
   return {
     start: (total, skipped) => bar.start(total, 0, { last: skipped > 0 ? `${skipped} already graded` : '' }),
-    graded: (student, r, done) => bar.update(done, { last: `${student} ${r.exercise} ${pts(r.score)}/${pts(r.maxScore)}` }),
+    graded: (student, r, done) => bar.update(done, { last: `${cleanText(student, 40)} ${r.exercise} ${pts(r.score)}/${pts(r.maxScore)}` }),
     stop: () => bar.stop(),
   };
 }

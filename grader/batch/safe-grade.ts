@@ -2,13 +2,20 @@ import { gradeExercise, type GradeOptions } from '../grade/grade-exercise.ts';
 import { loadManifest } from '../manifest/load.ts';
 import type { CheckResult, GradeResult } from '../results/types.ts';
 import { submissionFile } from '../submission/locate.ts';
+import { cleanText } from '../text/clean.ts';
 
 /**
  * A result in which every check failed with `message`: what a grade becomes when the grader
  * itself could not finish it (the sandbox died while loading, a deadline passed). Falls back
  * to a single zero-point check when even the manifest cannot be read.
  */
-export function failedResult(id: string, submissionDir: string | undefined, seed: number, message: string, durationMs = 0): GradeResult {
+export function failedResult(id: string, submissionDir: string | undefined, seed: number, message: string, durationMs = 0, graderError?: string): GradeResult {
+  const r = zeroResult(id, submissionDir, seed, message, durationMs);
+  if (graderError !== undefined) r.graderError = cleanText(graderError, 1000);
+  return r;
+}
+
+function zeroResult(id: string, submissionDir: string | undefined, seed: number, message: string, durationMs: number): GradeResult {
   const file = submissionFile(id, submissionDir);
   try {
     const m = loadManifest(id);
@@ -39,8 +46,9 @@ export async function gradeSafely(id: string, opts: GradeOptions, deadlineS = GR
   try {
     return await Promise.race([gradeExercise(id, opts), deadline]);
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return failedResult(id, opts.submissionDir, opts.seed, `grading stopped: ${why}${/exited with code|killed by/.test(why) ? ' (did the file call process.exit or crash while loading?)' : ''}`, performance.now() - t0);
+    // Everything a submission does becomes a failed check inside gradeExercise; what escapes it is the grader's.
+    const why = cleanText(e instanceof Error ? e.message : String(e), 500);
+    return failedResult(id, opts.submissionDir, opts.seed, `the grader could not grade this (${why}); this is not your mistake and will be regraded`, performance.now() - t0, why);
   } finally {
     clearTimeout(timer);
   }

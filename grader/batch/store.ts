@@ -31,8 +31,16 @@ export function readResult(file: string): GradeResult | undefined {
   }
 }
 
-/** Whether this grade is already done (a readable result for the same exercise and seed). */
+/**
+ * Whether this grade is already done: a readable result for the same exercise and seed that the
+ * grader finished (a result with `graderError` failed for the grader's reasons and is redone).
+ */
 export function isDone(outDir: string, student: string, exercise: string, seed: number): boolean {
   const r = readResult(resultPath(outDir, student, exercise));
-  return r !== undefined && r.exercise === exercise && r.seed === seed;
+  return r !== undefined && r.exercise === exercise && r.seed === seed && !r.graderError;
+}
+
+/** Whether the stored result is one the grader could not finish (to be retried). */
+export function graderFailed(outDir: string, student: string, exercise: string): boolean {
+  return readResult(resultPath(outDir, student, exercise))?.graderError !== undefined;
 }

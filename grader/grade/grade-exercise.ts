@@ -12,6 +12,7 @@ import { assertValidResult } from '../results/validate.ts';
 import { SandboxWorker } from '../sandbox/worker.ts';
 import { bundleSubmission, SubmissionError } from '../submission/bundle.ts';
 import { submissionExists, submissionFile, submissionRoot } from '../submission/locate.ts';
+import { cleanText } from '../text/clean.ts';
 
 export interface GradeOptions {
   submissionDir?: string;
@@ -117,7 +118,8 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
   try {
     let loaded;
     try {
-      loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: `/submission/${bundle.file}` });
+      // Loading gets the same cap as a check (--timeout), at most the sandbox's start-up allowance.
+      loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: `/submission/${bundle.file}` }, opts.timeoutCap);
     } catch (e) {
       // The process died or hung while evaluating the file (process.exit, a crash, an endless loop at import).
       const message = `your file stopped the sandbox while loading (${(e as Error).message.replace(/^sandbox (process )?/, '')}); code at the top level of the file runs on import: keep it to definitions`;
@@ -129,6 +131,9 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
       return finish(backend, allFailed(manifest, message), student.consoleOutput());
     }
     const exported = loaded.type === 'loaded' ? loaded.exports : {};
+    // The console of loading and of visible checks is the student's; a hidden check's stays on its own result.
+    let visibleConsole = student.takeConsole();
+    let graderError: string | undefined;
     const inputs = await loadInputs(id);
     const checks: CheckResult[] = [];
     const imageNames = new Set<string>();
@@ -141,14 +146,26 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
       else if (!runner) verdict = { passed: false, message: `the grader cannot run ${check.kind} checks yet` };
       else {
         const ctx: CheckContext = { manifest, check, seed: opts.seed, backend, student, expected, inputs, timeoutCap: opts.timeoutCap };
-        verdict = await runner(ctx);
+        try {
+          verdict = await runner(ctx);
+        } catch (e) {
+          // Values are checked before they are judged, so this is the grader's own failure: say so, and let a batch retry it.
+          const why = e instanceof Error ? e.message : String(e);
+          graderError ??= `check "${check.name}": ${why}`;
+          verdict = { passed: false, message: `the grader could not judge this check (${cleanText(why, 300)}); this is not your mistake and will be regraded` };
+        }
       }
       const result = checkResult(check, verdict, performance.now() - t0);
+      const printed = student.takeConsole();
+      if (printed) result.console = printed;
+      if (printed && !check.hidden) visibleConsole += printed;
       // Images only from judges that ran; rendering is the grade step's, not the judge's.
       if (verdict.images?.length && opts.imagesDir) writeImagesForResult(result, verdict.images, path.join(opts.imagesDir, id), imageNames);
       checks.push(result);
     }
-    return finish(backend, checks, student.consoleOutput(), student.peakRssMb);
+    const result = finish(backend, checks, visibleConsole, student.peakRssMb);
+    if (graderError) result.graderError = cleanText(graderError, 1000);
+    return result;
   } finally {
     await Promise.all([student.close(), expected.close()]);
   }

@@ -25,6 +25,8 @@ export interface CheckResult {
   leakedTensors?: number;
   /** PNG files the check wrote (absent when it wrote none, e.g. when it could not run). */
   images?: CheckImage[];
+  /** What the submission printed during this check (cleaned, capped). A hidden check's never reaches a student. */
+  console?: string;
 }
 
 /** One grade: a submission's result on one exercise. */
@@ -40,8 +42,13 @@ export interface GradeResult {
   maxScore: number;
   passed: boolean;
   checks: CheckResult[];
-  /** What the student's code printed, truncated; shown apart from the verdict. */
+  /** What the student's code printed while loading and in visible checks, truncated; shown apart from the verdict. */
   studentConsole: string;
+  /**
+   * Present when the grader could not finish this grade for its own reasons (no bundler, the sandbox
+   * would not start): not the student's fault, so `grade batch` regrades it on the next run.
+   */
+  graderError?: string;
   durationMs: number;
   /** Peak memory of the sandbox process that ran the submission, in MB (absent if it never ran). */
   sandboxPeakRssMb?: number;

@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { bundlerRuntime } from '../sandbox/runtime.ts';
+import { cleanText } from '../text/clean.ts';
 import type { BundlerReply } from './bundle-child.ts';
 import { BundlerUnavailable, SubmissionError } from './errors.ts';
 import { stageSubmission } from './stage.ts';
@@ -111,7 +112,7 @@ export async function bundleSubmission(submissionRoot: string, id: string, timeo
       const first = reply.errors[0];
       const more = reply.errors.length > 1 ? ` (and ${reply.errors.length - 1} more error${reply.errors.length > 2 ? 's' : ''})` : '';
       const where = first?.file && first.line !== undefined ? `${path.basename(first.file)}:${first.line}:${(first.column ?? 0) + 1}` : undefined;
-      throw new SubmissionError(`${first?.text ?? 'could not be compiled'}${more}`, where, true);
+      throw new SubmissionError(cleanText(`${first?.text ?? 'could not be compiled'}${more}`, 1000), where && cleanText(where, 200), true);
     }
     return { file: `${id}/${id}.ts`, code: reply.code, skipped: staged.skipped };
   } finally {
