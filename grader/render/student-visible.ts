@@ -27,7 +27,8 @@ export function visibleConsole(r: GradeResult): string {
   return r.checks
     .map((c) => visibleCheckConsole(c))
     .filter((t) => t.trim() !== '')
-    .join('\n');
+    .map((t) => (t.endsWith('\n') ? t : `${t}\n`))
+    .join('');
 }
 
 /** A check's message and hint as one text. */
