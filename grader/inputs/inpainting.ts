@@ -38,6 +38,14 @@ function inpaintCase(rng: Rng, withTraining: boolean): Case {
 export const cases: Record<string, CaseRecipe> = {
   /** Masked test images for an untrained VAE: only the known pixels are judged. */
   known: (rng) => [inpaintCase(rng, false)],
+  /** 20 masked test images for the steps probe (two untrained VAEs, steps 0, 1 and 3): args [x, mask]. */
+  stepsProbe: (rng) => {
+    const { x, mask } = maskedTestImages(rng);
+    const n = 20, half = INPAINT.images / 2;
+    // 10 images without their bottom rows, 10 with random holes.
+    const pick = (a: Float32Array) => Float32Array.from([...a.subarray(0, 10 * MNIST_PIXELS), ...a.subarray(half * MNIST_PIXELS, (half + 10) * MNIST_PIXELS)]);
+    return [{ label: `${n} masked test images (10 without their bottom rows, 10 with random holes)`, args: [tensor([n, MNIST_PIXELS], pick(x)), tensor([n, MNIST_PIXELS], pick(mask))] }];
+  },
   /** The binarised training images (the grader trains its VAE on them), and masked test images with the truth held back. */
   fill: (rng) => [inpaintCase(rng, true)],
 };

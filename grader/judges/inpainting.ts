@@ -23,7 +23,33 @@ function missingError(out: ArrayLike<number>, truth: ArrayLike<number>, mask: Ar
 
 const at = (k: number, d: number) => `image ${Math.floor(k / d)}, pixel ${k % d} (row ${Math.floor((k % d) / 28)}, column ${k % 28})`;
 
+/** The first missing pixel where a and b differ, or undefined when they agree on every missing pixel. */
+function firstMissingDiff(a: ArrayLike<number>, b: ArrayLike<number>, mask: ArrayLike<number>): number | undefined {
+  for (let k = 0; k < mask.length; k++) if (mask[k] === 0 && !Object.is(a[k], b[k])) return k;
+  return undefined;
+}
+
+const STEPS_RULE = '(README: "x⁽ᵗ⁺¹⁾ = x where known, σ(decoder(μ(x⁽ᵗ⁾))) where missing", for t = 0 … steps − 1)';
+
 export const judges: JudgeTable = {
+  /**
+   * steps = 0 returns x⁽⁰⁾, which no VAE has touched: the same with two different VAEs. steps = 1
+   * uses the VAE's guess: different VAEs, different missing pixels. steps = 3 repeats the round:
+   * not bit for bit what steps = 1 gave.
+   */
+  stepsCount({ cases, values }): Judgement {
+    const c = cases[0]!;
+    const mask = (c.args[1] as unknown as { $tensor: { data: ArrayLike<number> } }).$tensor.data;
+    const n = mask.length;
+    const v = values[0] as Record<string, Wire>;
+    const [zeroA, zeroB, oneA, oneB, threeA] = (['zeroA', 'zeroB', 'oneA', 'oneB', 'threeA'] as const).map((k) => dataOf(v[k], `inpaint (${k})`, n));
+    const z = firstMissingDiff(zeroA!, zeroB!, mask);
+    if (z !== undefined) return { passed: false, message: `${c.label}: with steps = 0 the missing pixels already depend on the VAE (${at(z, 784)}: ${zeroA![z]} with one VAE, ${zeroB![z]} with another): steps = 0 must return x⁽⁰⁾, the start value, and each step runs one round ${STEPS_RULE}` };
+    if (firstMissingDiff(oneA!, oneB!, mask) === undefined) return { passed: false, message: `${c.label}: with steps = 1 two different VAEs gave exactly the same missing pixels: one round must copy the VAE's guess into them ${STEPS_RULE}` };
+    if (firstMissingDiff(oneA!, threeA!, mask) === undefined) return { passed: false, message: `${c.label}: steps = 3 gave exactly what steps = 1 gave: the round must be repeated \`steps\` times ${STEPS_RULE}` };
+    return { passed: true, message: 'steps = 0 returns the start (no VAE involved), steps = 1 uses the VAE, steps = 3 goes on from there' };
+  },
+
   /** Every known pixel (mask = 1) comes back exactly as it went in. */
   knownPixelsKept({ cases, values }): Judgement {
     const c = cases[0]!;

@@ -33,4 +33,12 @@ describe(ID, () => {
     expect(check(r, FILL).message).toMatch(/filled values lie outside \[0, 1\]/);
     expect(check(r, FILL).hint).toMatch(/apply σ/);
   }, 300_000);
+
+  it('when inpaint stops after one round or runs one round too many then the steps check fails and says which', async () => {
+    const once = await grade('inpainting', wrongSubmission('inpainting', 'one-round-only'));
+    expect(check(once, 'steps = 0, 1 and 3 do what the README says').message, summary(once)).toMatch(/steps = 3 gave exactly what steps = 1 gave.*README: "x⁽ᵗ⁺¹⁾ = x where known/);
+    const extra = await grade('inpainting', wrongSubmission('inpainting', 'one-round-too-many'));
+    expect(check(extra, 'steps = 0, 1 and 3 do what the README says').message, summary(extra)).toMatch(/with steps = 0 the missing pixels already depend on the VAE/);
+    for (const r of [once, extra]) expect(check(r, 'known pixels come back unchanged').passed).toBe(true);
+  });
 });
