@@ -39,7 +39,7 @@ describe('the JUnit renderer', () => {
     const r = fakeResult('sgd', [true, false, false]);
     r.checks = r.checks.map((c, i) => ({ ...c, console: i === 2 ? 'SECRET hidden input\n' : `public ${i + 1}\n` }));
     const xml = renderJunit([r]);
-    expect(xml).toContain('<system-out>public 1\npublic 2\n</system-out>');
+    expect(xml).toContain(`<system-out>${xmlEscape('public 1\npublic 2\n')}</system-out>`);
     expect(xml).not.toContain('SECRET');
   });
 
