@@ -90,7 +90,7 @@ const checkText = (c?: CheckResult): string => (c ? `${c.passed ? '✓' : '✗'}
 export function renderDiff(d: ResultsDiff, oldLabel: string, newLabel: string): string {
   const lines: string[] = [];
   if (d.changes.length === 0) {
-    lines.push(`no changes: ${d.compared} grades compared (${oldLabel} → ${newLabel})`);
+    lines.push(`no changes: ${d.compared} grade${d.compared === 1 ? '' : 's'} compared (${oldLabel} → ${newLabel})`);
     return lines.join('\n');
   }
   const count = (k: GradeChange['kind']): number => d.changes.filter((c) => c.kind === k).length;
