@@ -28,7 +28,7 @@ describe('the Gradescope renderer', () => {
     const g = toGradescope([r]);
     expect(g.tests[1]!.output).toBe('wrong value in check 2\n\nyour code printed:\npublic 2');
     expect(g.tests[2]!.output).toBe('wrong value in check 3');
-    expect(g.output).toBe('');
+    expect(g.output).toBe('sgd: your code printed:\npublic 1\npublic 2');
     const visible = JSON.stringify({ ...g, extra_data: undefined });
     expect(visible).not.toContain('SECRET');
   });

@@ -1,5 +1,5 @@
 import type { GradeResult } from '../results/types.ts';
-import { hasPerCheckConsole, messageWithHint, visibleCheckConsole } from './student-visible.ts';
+import { messageWithHint, visibleCheckConsole, visibleConsole } from './student-visible.ts';
 
 /** One entry of Gradescope's `tests[]`. */
 export interface GradescopeTest {
@@ -59,8 +59,8 @@ export function toGradescope(results: GradeResult[]): GradescopeResults {
       });
     }
   }
-  // Without per-check capture, the top-level console (by contract only the public checks' output) goes in `output`.
-  const printed = results.filter((r) => !hasPerCheckConsole(r) && r.studentConsole.trim() !== '').map((r) => `${r.exercise}: your code printed:\n${r.studentConsole.trimEnd()}`);
+  // What was printed while loading and in the public checks (never in a hidden one) goes in `output`.
+  const printed = results.filter((r) => visibleConsole(r).trim() !== '').map((r) => `${r.exercise}: your code printed:\n${visibleConsole(r).trimEnd()}`);
   const submittedAt = results.find((r) => r.submittedAt)?.submittedAt;
   return {
     score: round(results.reduce((a, r) => a + r.score, 0)),

@@ -38,6 +38,7 @@ describe('the JUnit renderer', () => {
   it('when checks carry their own console output then the suite\'s system-out has the public checks\' output only', () => {
     const r = fakeResult('sgd', [true, false, false]);
     r.checks = r.checks.map((c, i) => ({ ...c, console: i === 2 ? 'SECRET hidden input\n' : `public ${i + 1}\n` }));
+    r.studentConsole = 'public 1\npublic 2\n'; // the grade step's top-level console: loading and public checks only
     const xml = renderJunit([r]);
     expect(xml).toContain(`<system-out>${xmlEscape('public 1\npublic 2\n')}</system-out>`);
     expect(xml).not.toContain('SECRET');

@@ -82,6 +82,16 @@ describe('the PrairieLearn renderer', () => {
   });
 });
 
+describe('the PrairieLearn renderer on the grader\'s own failures', () => {
+  it('when the grader could not finish one exercise then the whole submission is not gradable, so no attempt or point is lost', () => {
+    const broken = { ...fakeResult('momentum', [false, false]), graderError: 'sandbox process exited with code 1' };
+    const pl = toPrairieLearn([fakeResult('sgd', [true, true]), broken]);
+    expect(validPrairieLearn(pl), JSON.stringify(errors(validPrairieLearn))).toBe(true);
+    expect(pl).toMatchObject({ gradable: false, format_errors: ['momentum: the grader could not grade this (sandbox process exited with code 1); this is not your mistake'] });
+    expect(pl.score).toBeUndefined();
+  });
+});
+
 describe('the Classroom 50 renderer', () => {
   it('when results are rendered then they validate, scores are integer sums of the tests, and hidden checks carry no message', () => {
     const now = new Date('2026-11-30T12:00:00.250Z');

@@ -81,7 +81,8 @@ function fitLimit(res: PrairieLearnResults, limit: number): PrairieLearnResults 
  * PrairieLearn's external grader results (https://prairielearn.readthedocs.io/en/latest/externalGrading/):
  * `score` in 0–1 over every exercise graded, one test per check with its points, pictures as
  * data URIs, the whole under 1 MB. When nothing of the submission could be loaded, the result
- * is `gradable: false` with the reasons as `format_errors`, so it costs the student no attempt.
+ * is `gradable: false` with the reasons as `format_errors`, so it costs the student no attempt;
+ * so is a grade the grader itself could not finish (`graderError`).
  */
 export function toPrairieLearn(results: GradeResult[], limit = PRAIRIELEARN_LIMIT_BYTES): PrairieLearnResults {
   const total = results.reduce((a, r) => a + r.score, 0);
@@ -93,6 +94,12 @@ export function toPrairieLearn(results: GradeResult[], limit = PRAIRIELEARN_LIMI
     .map(([id, t]) => `${id}: your code printed:\n${t}`)
     .join('\n\n');
   const tests = results.flatMap((r) => r.checks.map((c) => toTest(r, c)));
+  const unfinished = results.filter((r) => r.graderError !== undefined);
+  if (unfinished.length > 0) {
+    // The grader's own failure must not cost the student an attempt or points.
+    const format_errors = unfinished.map((r) => `${r.exercise}: the grader could not grade this (${r.graderError!.slice(0, 300)}); this is not your mistake`);
+    return fitLimit({ gradable: false, format_errors, message: 'The autograder could not finish grading; this attempt does not count. Please submit again.', output, tests: [] }, limit);
+  }
   if (results.length > 0 && results.every(couldNotLoad)) {
     // The first check's message is the loading error (every check carries it); hidden or not, it is about the file.
     const format_errors = results.map((r) => `${r.exercise}: ${r.checks[0]?.message ?? 'could not be graded'}`);

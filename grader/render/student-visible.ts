@@ -1,34 +1,20 @@
 import type { CheckResult, GradeResult } from '../results/types.ts';
 
-/** A check with the per-check console output that the sandbox may capture (absent in older results). */
-type CheckWithConsole = CheckResult & { console?: string };
-
 /**
  * What a check printed, for a field a student sees: never a hidden check's output (printing a
  * hidden check's inputs would disclose them).
  */
 export function visibleCheckConsole(c: CheckResult): string {
-  const printed = (c as CheckWithConsole).console;
-  return c.hidden || typeof printed !== 'string' ? '' : printed;
-}
-
-/** Whether the result carries console output per check (then the top-level console is not needed). */
-export function hasPerCheckConsole(r: GradeResult): boolean {
-  return r.checks.some((c) => typeof (c as CheckWithConsole).console === 'string');
+  return c.hidden || typeof c.console !== 'string' ? '' : c.console;
 }
 
 /**
- * What the student's code printed, for a field a student sees: with per-check capture, the
- * non-hidden checks' output; otherwise the top-level `studentConsole`, which by contract holds
- * only the non-hidden checks' output.
+ * What the student's code printed, for a field a student sees: the top-level `studentConsole`,
+ * which by the result's contract (grader/results/types.ts) holds what was printed while loading
+ * and in the public checks only, never in a hidden one.
  */
 export function visibleConsole(r: GradeResult): string {
-  if (!hasPerCheckConsole(r)) return r.studentConsole;
-  return r.checks
-    .map((c) => visibleCheckConsole(c))
-    .filter((t) => t.trim() !== '')
-    .map((t) => (t.endsWith('\n') ? t : `${t}\n`))
-    .join('');
+  return r.studentConsole;
 }
 
 /** A check's message and hint as one text. */

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { EXIT, main } from '../cli.ts';
 import { renderCanvasCsv } from './canvas.ts';
 import { fakeOutDir, fakeResult } from './fixtures.ts';
 import { gradebookRows } from './gradebook.ts';
@@ -18,7 +19,8 @@ const SECRET_MESSAGE = 'wrong value in check 3';
 
 function classWithHiddenFailure() {
   const sgd = fakeResult('sgd', [true, false, false], { hint: 'forgot the learning rate' });
-  sgd.checks = sgd.checks.map((c, i) => ({ ...c, console: i === 2 ? SECRET_PRINT : 'public print' }));
+  sgd.checks = sgd.checks.map((c, i) => ({ ...c, console: i === 2 ? SECRET_PRINT : 'public print\n' }));
+  sgd.studentConsole = 'public print\npublic print\n'; // the grade step's top-level console: loading and public checks only
   return buildReport(loadResults([fakeOutDir({ '=cmd|calc': [sgd], ada: [fakeResult('sgd', [true, true, true])] })]));
 }
 
@@ -54,6 +56,14 @@ describe('gradebook exports', () => {
       expect(text).not.toContain(SECRET_PRINT);
       expect(text).not.toContain(SECRET_MESSAGE);
     }
+  });
+
+  it('when a grade is one the grader could not finish then the report says so before anything is exported', async () => {
+    const dir = fakeOutDir({ ada: [{ ...fakeResult('sgd', [false, false]), graderError: 'no bundler' }], ben: [fakeResult('sgd', [true, true])] });
+    const err: string[] = [];
+    const plain = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'unfinished-')), 'p.csv');
+    expect(await main(['report', dir, '--plain', plain], { out: () => undefined, err: (t) => err.push(t) })).toBe(EXIT.passed);
+    expect(err).toEqual(['grade report: 1 grade the grader could not finish count 0 here (ada/sgd): rerun grade batch, which retries them, before exporting']);
   });
 
   it('when a check drew a picture then the feedback page carries it inline and fetches nothing', () => {

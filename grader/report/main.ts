@@ -52,6 +52,8 @@ export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (
   if (loaded.byStudent.size === 0) throw new ReportError(`no results found in ${dirs.join(', ')} (expected <dir>/<student>/<exercise>.json, as grade batch writes)`);
   for (const f of loaded.unreadable) io.err(`grade report: skipped ${f}: not a result file`);
   if (loaded.duplicates.length > 0) io.err(`grade report: ${loaded.duplicates.length} results appear in more than one folder; kept the newest of each (${loaded.duplicates.slice(0, 3).join(', ')}${loaded.duplicates.length > 3 ? ', …' : ''})`);
+  const unfinished = [...loaded.byStudent].flatMap(([student, m]) => [...m.values()].filter((r) => r.graderError !== undefined).map((r) => `${student}/${r.exercise}`));
+  if (unfinished.length > 0) io.err(`grade report: ${unfinished.length} grade${unfinished.length === 1 ? '' : 's'} the grader could not finish count 0 here (${unfinished.slice(0, 3).join(', ')}${unfinished.length > 3 ? ', …' : ''}): rerun grade batch, which retries them, before exporting`);
   const report = buildReport(loaded);
   flagRegradeChanges(report, dirs);
   const book = gradebookRows(report, roster);
