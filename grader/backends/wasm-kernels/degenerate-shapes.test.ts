@@ -200,3 +200,30 @@ describe('wasm reductions of empty inputs (empty-reductions.ts), against cpu', (
     });
   }
 });
+
+describe('kernels wasm lacks, run by the cpu backend (cpu-fallback.ts), against cpu', () => {
+  const cpuDataIds = () => (tf.engine().findBackend('cpu') as unknown as { numDataIds(): number }).numDataIds();
+  const depthwise: [string, number[], number[], number, 'valid' | 'same'][] = [
+    ['a 1×1 image, 1×1 kernel', [1, 1, 1, 1], [1, 1, 1, 1], 1, 'valid'],
+    ['a 1×1 image, 3×3 kernel, same, channel multiplier 2', [2, 1, 1, 2], [3, 3, 2, 2], 1, 'same'],
+    ['a kernel as large as the image', [1, 3, 4, 2], [3, 4, 2, 1], 1, 'valid'],
+    ['stride 2 over a 3×3 kernel, same', [2, 5, 5, 3], [3, 3, 3, 1], 2, 'same'],
+  ];
+  for (const [label, xShape, wShape, strides, pad] of depthwise) {
+    it(`tf.depthwiseConv2d's gradients: ${label}`, async () => {
+      await expectParity(valueAndGrads((x, w) => tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, strides, pad), [xShape, wShape]));
+    });
+  }
+
+  it('tf.einsum (a matrix product and a batched contraction) runs on wasm as on cpu', async () => {
+    await expectParity(() => [tf.einsum('ij,jk->ik', t([2, 3], 1), t([3, 1], 2)), tf.einsum('bij,bjk->bik', t([1, 2, 2], 3), t([1, 2, 3], 4))]);
+  });
+
+  it('when a fallback kernel runs then no copy is left on the cpu backend', async () => {
+    await selectBackend('cpu');
+    const before = cpuDataIds();
+    await run('wasm', valueAndGrads((x, w) => tf.depthwiseConv2d(x as tf.Tensor4D, w as tf.Tensor4D, 1, 'same'), [[1, 4, 4, 2], [3, 3, 2, 1]]));
+    await run('wasm', () => [tf.einsum('ij,jk->ik', t([2, 3], 1), t([3, 1], 2))]);
+    expect(cpuDataIds()).toBe(before);
+  });
+});

@@ -6,6 +6,7 @@ import { maxPoolGradConfig } from './max-pool-grad.ts';
 import { conv2DBackpropInputConfig } from './conv2dBackpropInput.ts';
 import { sumLeadingAxesConfig } from './sum-leading-axes.ts';
 import { emptyReductionConfigs } from './empty-reductions.ts';
+import { cpuFallbackConfigs } from './cpu-fallback.ts';
 
 let registered = false;
 
@@ -14,7 +15,7 @@ export function registerWasmKernels(): void {
   if (registered) return;
   registered = true;
   // tfjs warns and overwrites on a second registration; skip kernels already there (wasm's own in a later release).
-  for (const config of [conv2DBackpropFilterConfig, unsortedSegmentSumConfig]) {
+  for (const config of [conv2DBackpropFilterConfig, unsortedSegmentSumConfig, ...cpuFallbackConfigs()]) {
     if (tf.getKernel(config.kernelName, 'wasm') == null) tf.registerKernel(config);
   }
   // Replaces wasm's own MaxPoolGrad, which drops gradients of windows whose maximum is ≤ 0,
