@@ -50,7 +50,7 @@ export function timeoutOf(ctx: CheckContext): number {
 export function casesOf(ctx: Pick<CheckContext, 'seed' | 'check' | 'inputs' | 'manifest'>): Case[] {
   const name = ctx.check.cases ?? ctx.check.task ?? '';
   const recipe = ctx.inputs.cases[name];
-  if (!recipe) throw new Error(`grader: exercise ${ctx.manifest.id} has no case recipe "${name}" in grader/inputs/${ctx.manifest.id}.ts`);
+  if (!recipe) throw new Error(`grader: exercise ${ctx.manifest.id} has no case recipe "${name}" in grader/inputs/${ctx.manifest.id}.ts (or grader/inputs/hidden/ for a hidden check)`);
   return recipe(new Rng(`${ctx.seed}/${name}`));
 }
 

@@ -3,7 +3,7 @@ import type { CaseRecipe } from './types.ts';
 import type { Case } from './wire.ts';
 
 /** earlyStopping(valLosses, patience, minDelta): plain numbers travel as they are. */
-const c = (label: string, losses: number[], patience: number, minDelta: number): Case => ({
+export const c = (label: string, losses: number[], patience: number, minDelta: number): Case => ({
   label: `${label} (patience ${patience}, minDelta ${minDelta})`,
   args: [losses, patience, minDelta],
 });
@@ -50,15 +50,5 @@ export const cases: Record<string, CaseRecipe> = {
       const [patience, minDelta] = ([[2, 2 ** -7], [3, 2 ** -6], [5, 2 ** -8], [1, 2 ** -10]] as const)[i]!;
       return c(`noisy curve #${i + 1}`, noisyCurve(rng, 30, 0.03), patience, minDelta);
     }),
-  ],
-  /** Patience 1, a single epoch, a patience longer than training. */
-  edges: () => [
-    c('patience 1 stops at the first epoch without improvement', [1, 0.8, 0.9, 0.7, 0.6], 1, 0),
-    c('patience 1, improving to the end', [1, 0.8, 0.6], 1, 0),
-    c('a single epoch', [0.7], 3, 0),
-    c('a single epoch, patience 1', [0.7], 1, 0.1),
-    c('two epochs, the second worse, patience 1', [0.7, 0.8], 1, 0),
-    c('patience longer than training', [1, 1.1, 1.2, 1.3], 10, 0),
-    c('patience exactly reached at the last epoch', [1, 1.1, 1.2, 1.3], 3, 0),
   ],
 };

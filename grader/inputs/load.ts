@@ -3,9 +3,23 @@ import { pathToFileURL } from 'node:url';
 import { repoPath } from '../paths.ts';
 import type { ExerciseInputs } from './types.ts';
 
-/** grader/inputs/<id>.ts: the exercise's seeded case recipes (none when the file is absent). */
+async function casesOf(file: string): Promise<ExerciseInputs['cases']> {
+  if (!fs.existsSync(file)) return {};
+  return ((await import(pathToFileURL(file).href)) as ExerciseInputs).cases;
+}
+
+/**
+ * The exercise's seeded case recipes: grader/inputs/<id>.ts, plus grader/inputs/hidden/<id>.ts
+ * for the hidden checks. The hidden recipes live apart so that `grade pack` can leave them out:
+ * a hidden check's inputs stay with the instructor (none when a file is absent).
+ */
 export async function loadInputs(id: string): Promise<ExerciseInputs> {
-  const file = repoPath('grader', 'inputs', `${id}.ts`);
-  if (!fs.existsSync(file)) return { cases: {} };
-  return (await import(pathToFileURL(file).href)) as ExerciseInputs;
+  const visible = await casesOf(repoPath('grader', 'inputs', `${id}.ts`));
+  const hidden = await casesOf(repoPath('grader', 'inputs', 'hidden', `${id}.ts`));
+  return { cases: { ...visible, ...hidden } };
+}
+
+/** The public recipes only (what the student edition carries). */
+export async function loadVisibleInputs(id: string): Promise<ExerciseInputs> {
+  return { cases: await casesOf(repoPath('grader', 'inputs', `${id}.ts`)) };
 }

@@ -4,7 +4,7 @@ import { normalTensor } from './shared.ts';
 import { tensor, type Case, type WireTensor } from './wire.ts';
 
 /** One max-pool configuration: x [n, h, w, c], window k×k, stride s. */
-type Pool = [n: number, h: number, w: number, c: number, k: number, s: number];
+export type Pool = [n: number, h: number, w: number, c: number, k: number, s: number];
 
 const label = ([n, h, w, c, k, s]: Pool, what: string): string => `x [${n},${h},${w},${c}] ${what}, k=${k}, stride=${s}`;
 
@@ -21,13 +21,7 @@ const CONFIGS: Pool[] = [
   [2, 4, 5, 2, 1, 1],
 ];
 
-/** A window as large as the image (in one or both directions): a 1×1 output, which the notes' size makes 0×0. */
-const WHOLE_IMAGE: Pool[] = [
-  [1, 3, 4, 1, 3, 3],
-  [2, 4, 4, 2, 4, 2],
-];
-
-function normalCase(rng: Rng, p: Pool, std = 1, mean = 0): Case {
+export function normalCase(rng: Rng, p: Pool, std = 1, mean = 0): Case {
   const what = mean < 0 ? 'all negative' : 'N(0, 1)';
   const l = label(p, what);
   const [n, h, w, c, k, s] = p;
@@ -76,7 +70,6 @@ function reluLike(rng: Rng, [n, h, w, c]: Pool): WireTensor {
 
 export const cases: Record<string, CaseRecipe> = {
   output: (rng) => [...CONFIGS.map((p) => normalCase(rng, p)), normalCase(rng, CONFIGS[3]!, 1, -1)],
-  wholeImage: (rng) => WHOLE_IMAGE.map((p) => normalCase(rng, p)),
   /** Continuous values (no ties, almost surely): every tie rule gives the same gradient. */
   gradient: (rng) => [CONFIGS[1]!, CONFIGS[2]!, CONFIGS[3]!, CONFIGS[4]!].map((p) => normalCase(rng, p)),
   /** Repeated values: pairs of equal neighbours, and a ReLU output with windows of zeros. */

@@ -10,8 +10,8 @@ import { REPO_ROOT } from '../paths.ts';
  */
 const CARRIED_DIRS = ['bin', 'grader', 'datasets', 'reference/support', 'reports'];
 const CARRIED_FILES = ['tsconfig.json'];
-/** What stays with the instructor even inside carried folders. */
-const LEFT_OUT = [/\.test\.ts$/, /^grader\/pack\//, /^bin\/run-ts\.js$/];
+/** What stays with the instructor even inside carried folders (the hidden checks' input recipes among them). */
+const LEFT_OUT = [/\.test\.ts$/, /^grader\/pack\//, /^bin\/run-ts\.js$/, /^grader\/inputs\/hidden\//];
 
 function walk(rel: string): string[] {
   const abs = path.join(REPO_ROOT, rel);
