@@ -40,6 +40,7 @@ const OUTPUTS = ['html', 'csv', 'canvas', 'moodle', 'plain', 'perStudent'] as co
  * know and roster students without results are reported (never dropped silently).
  */
 export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (t: string) => void; err: (t: string) => void }): ClassReport {
+  if (o.canvasAssignment !== undefined && !o.canvas) throw new ReportError('--canvas-assignment names the Canvas column of --canvas <file>: give --canvas too');
   if (!OUTPUTS.some((k) => o[k])) throw new ReportError('say what to write: --html, --csv, --canvas, --moodle, --plain <file> and/or --per-student <dir> (or --diff <old-out> <new-out>)');
   let roster;
   try {

@@ -46,7 +46,10 @@ describe('the sample class from grading to the LMS and through regrades', () => 
   it('when graded and exported with a roster then the Canvas, Moodle and plain files and the feedback pages parse back and match the class table', async () => {
     const s = await batch(false);
     expect(s.graded).toBe(9);
-    const table = buildReport(loadResults([out]));
+    const loaded = loadResults([out]);
+    // Every stored result says what it was made with.
+    for (const m of loaded.byStudent.values()) for (const r of m.values()) expect(r.environment).toMatchObject({ backend: expect.stringMatching(/^(wasm|none)$/), seed: 1, tfjs: expect.stringMatching(/^\d+\.\d+\.\d+$/), node: process.versions.node, platform: `${process.platform}-${process.arch}` });
+    const table = buildReport(loaded);
     const roster = path.join(files, 'roster.csv');
     fs.writeFileSync(roster, 'folder,name,lms_id,sis_id,login,email,section\r\nada,"Lovelace, Ada",101,S-1,ada,ada@example.edu,A\r\nben,"Bitdiddle, Ben",102,S-2,ben,ben@example.edu,B\r\ncarol,"Carol, C.",103,S-3,carol,carol@example.edu,A\r\n');
     const c = capture();
