@@ -4,6 +4,7 @@
  * message, the rest of the grade still scores, and the result stays small and clean.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gradeExercise } from '../../grader/grade/grade-exercise.ts';
@@ -100,5 +101,16 @@ describe('what students and instructors read is clean', () => {
     expect(shown).not.toMatch(/[\u001b\u0007\u202e\r]/);
     expect(shown).toMatch(/Total 6\/10|Total [0-9]+\/10/);
     expect(r.studentConsole).toContain('sgd 10/10');
+  });
+});
+
+describe('file names students choose', () => {
+  it('when the submission folder has spaces and parentheses then a thrown error still gives file:line', async () => {
+    const parent = fs.mkdtempSync(path.join(os.tmpdir(), 'grade sgd (copy) '));
+    const dir = path.join(parent, 'My Work (final)');
+    fs.mkdirSync(path.join(dir, 'sgd'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'sgd', 'sgd.ts'), "export function sgdStep(): never {\n  throw new Error('boom');\n}\n");
+    const r = await gradeExercise('sgd', { submissionDir: dir, backend: 'wasm', seed: 1, timeoutCap: 10 });
+    expect(check(r, 'one step').message).toMatch(/threw Error at sgd\.ts:2:\d+: boom/);
   });
 });
