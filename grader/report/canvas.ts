@@ -6,7 +6,10 @@ export const CANVAS_IDENTITY = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 
 
 /**
  * A Canvas gradebook import file, in the layout of Canvas's own export that its importer
- * (canvas-lms app/models/gradebook_importer.rb) reads: `Student`, `ID`, `SIS User ID`,
+ * reads (checked against instructure/canvas-lms app/models/gradebook_importer.rb: the header
+ * must start with /Student/ and /ID/, `SIS User ID` and `SIS Login ID` may follow at columns
+ * 3–4, the last identity column must match /Section/; a row whose first cell matches
+ * /Points Possible/ sets the assignments' points): `Student`, `ID`, `SIS User ID`,
  * `SIS Login ID`, `Section`, then one column per assignment, then a `Points Possible` row.
  * Canvas matches a student by `ID` (its user id), then SIS User ID, then SIS Login ID, then
  * name; an assignment column headed `Title (123)` updates assignment 123, any other header is

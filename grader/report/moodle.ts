@@ -3,9 +3,10 @@ import type { ClassReport } from './model.ts';
 import { exerciseHeader, num, writeCsv, type Gradebook } from './gradebook.ts';
 
 /**
- * A file for Moodle's "Import grades > CSV file" (grade/import/csv): a header row, one row per
- * student. On import, map `Email address` to the user field "Email address" (Moodle looks the
- * user up by email: load_data.php, `useremail`), each exercise column (or `Total`) to its grade
+ * A file for Moodle's "Import grades > CSV file" (https://docs.moodle.org/en/Grade_import; code:
+ * moodle/moodle grade/import/csv/classes/load_data.php, whose map_user_data_with_value looks a
+ * user up by `userid`, `useridnumber`, `useremail` or `username`): a header row, one row per
+ * student. On import, map `Email address` to the user field "Email address" (`useremail`), each exercise column (or `Total`) to its grade
  * item, and `Feedback` to that item's feedback. `ID number` is there for mapping by ID number
  * instead. Students without results get blank grades (Moodle skips blank cells).
  */
