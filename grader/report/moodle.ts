@@ -8,7 +8,7 @@ import { exerciseHeader, num, writeCsv, type Gradebook } from './gradebook.ts';
  * user up by `userid`, `useridnumber`, `useremail` or `username`): a header row, one row per
  * student. On import, map `Email address` to the user field "Email address" (`useremail`), each exercise column (or `Total`) to its grade
  * item, and `Feedback` to that item's feedback. `ID number` is there for mapping by ID number
- * instead. Students without results get blank grades (Moodle skips blank cells).
+ * instead. Students without results get blank grades (review them in Moodle's import preview).
  */
 export function renderMoodleCsv(report: ClassReport, book: Gradebook): string {
   const rows: (string | number)[][] = [['Email address', 'ID number', 'Full name', ...report.exercises.map(exerciseHeader), 'Total', 'Feedback']];
