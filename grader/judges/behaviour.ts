@@ -32,4 +32,5 @@ export function changesOnlyWith(what: string, draws: string): Judge {
 /** Judges available to every exercise (an exercise's own judges of the same name win). */
 export const behaviourJudges: JudgeTable = {
   seedMatters: changesOnlyWith('seed', 'results'),
+  labelMatters: changesOnlyWith('label', 'outputs'),
 };

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Impl, TaskContext, TaskTable } from './types.ts';
+import { modelSeedProbe } from './model-probes.ts';
 import { checkVaeModels, disposeModels, evaluateElbo, graderPieces, sampleEachClass, trainVae, vaeBudget, type VaeModels } from './vae-training.ts';
 
 interface LabelledData {
@@ -24,7 +25,50 @@ function withTrainedCvae<T>(impl: Impl, data: LabelledData, ctx: TaskContext, ru
   }
 }
 
+/** The one-hot labels with every row's class moved to the next one (class C − 1 to 0): [N, C]. */
+function nextClass(y: tf.Tensor2D): tf.Tensor2D {
+  const c = y.shape[1];
+  return tf.tidy(() => tf.concat([tf.slice(y, [0, c - 1], [-1, 1]), tf.slice(y, [0, 0], [-1, c - 1])], 1) as tf.Tensor2D);
+}
+
+function buildUntrained(impl: Impl, ctx: TaskContext, classes: number, seed: number): VaeModels {
+  if (typeof impl.buildCvae !== 'function') throw new TypeError('buildCvae is not exported as a function');
+  const latent = Number(ctx.options.budget?.latent);
+  if (!(Number.isInteger(latent) && latent > 0)) throw new Error('grader: a cvae probe needs budget.latent');
+  const built = impl.buildCvae(latent, classes, seed);
+  try {
+    return checkVaeModels(built, `buildCvae(${latent}, ${classes}, seed)`, latent, classes);
+  } catch (e) {
+    disposeModels(built);
+    throw e;
+  }
+}
+
 export const tasks: TaskTable = {
+  /**
+   * "The decoder must use y" (and the encoder, given y as an input, must read it): one freshly
+   * built model, a network's output for (input, y) twice and for (input, y with every label moved
+   * to the next class). args ['encoder' | 'decoder', input [N, 784 | L], y [N, C]]; judged by `labelMatters`.
+   */
+  labelProbe(impl, args, ctx) {
+    const [part, input, y] = args as ['encoder' | 'decoder', tf.Tensor2D, tf.Tensor2D];
+    const m = buildUntrained(impl, ctx, y.shape[1], ctx.options.seed);
+    const other = nextClass(y);
+    try {
+      const run = (labels: tf.Tensor2D) => (part === 'encoder' ? m.encoder : m.decoder).predict([input, labels]) as tf.Tensor;
+      return { first: run(y), again: run(y), changed: run(other) };
+    } finally {
+      other.dispose();
+      disposeModels(m);
+    }
+  },
+
+  /** buildCvae with the seed twice and with seed + 1: the weights' fingerprints, judged by `seedMatters`. */
+  seedProbe(impl, args, ctx) {
+    const classes = args[0] as number;
+    return modelSeedProbe((s) => buildUntrained(impl, ctx, classes, s), (m) => [(m as VaeModels).encoder, (m as VaeModels).decoder], ctx.options.seed);
+  },
+
   /** The trained conditional VAE's per-test-image ELBO terms given the true labels: {logLikelihood [M], kl [M]}. */
   trainConditional(impl, args, ctx) {
     const data = args[0] as unknown as LabelledData;
