@@ -39,11 +39,11 @@ describe(ID, () => {
     expect(c.passed, summary(r)).toBe(false);
     expect(c.message).toMatch(/^encoder: .*changing only the label left the outputs exactly the same.*Both networks must use y/);
     expect(r.score).toBe(r.maxScore - 1);
-  });
+  }, 300_000);
 
   it('when the initialisers are seeded from a constant then the seed check fails, naming the rule', async () => {
     const r = await grade('cvae', wrongSubmission('cvae', 'constant-seed'));
     expect(check(r, 'the same seed builds the same model, another seed another').message, summary(r)).toMatch(/the seed is ignored.*Seed every initializer from `seed`/);
     expect(r.score).toBe(r.maxScore - 1);
-  });
+  }, 300_000);
 });
