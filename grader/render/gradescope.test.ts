@@ -15,7 +15,8 @@ describe('the Gradescope renderer', () => {
     expect(g.score).toBe(20);
     expect(g.execution_time).toBeCloseTo(0.2);
     expect(g.tests).toHaveLength(5);
-    expect(g.tests[1]).toEqual({ name: 'sgd › check 2', score: 0, max_score: 5, status: 'failed', output: 'wrong value in check 2\nhint: forgot lr', output_format: 'text', tags: ['output', 'sgd', 'hidden'], visibility: 'after_published' });
+    expect(g.tests[1]).toEqual({ name: 'sgd › check 2', score: 0, max_score: 5, status: 'failed', output: 'failed (a hidden check: its details are not shown)', output_format: 'text', tags: ['output', 'sgd', 'hidden'], visibility: 'after_published' });
+    expect(JSON.stringify(g)).not.toContain('wrong value in check 2');
     expect(g.tests[0]).toMatchObject({ status: 'passed', visibility: 'visible', score: 5, max_score: 5, tags: ['output', 'sgd'] });
     expect(g.output).toMatch(/sgd: your code printed:\nhello/);
     expect(g).toMatchObject({ output_format: 'text', test_output_format: 'text', extra_data: { seed: 1, backends: ['wasm'] } });
@@ -27,7 +28,8 @@ describe('the Gradescope renderer', () => {
     r.studentConsole = 'public 1\npublic 2\n';
     const g = toGradescope([r]);
     expect(g.tests[1]!.output).toBe('wrong value in check 2\n\nyour code printed:\npublic 2');
-    expect(g.tests[2]!.output).toBe('wrong value in check 3');
+    expect(g.tests[1]!.output).not.toContain('SECRET');
+    expect(g.tests[2]!.output).toBe('failed (a hidden check: its details are not shown)');
     expect(g.output).toBe('sgd: your code printed:\npublic 1\npublic 2');
     const visible = JSON.stringify({ ...g, extra_data: undefined });
     expect(visible).not.toContain('SECRET');

@@ -1,5 +1,5 @@
 import type { GradeResult } from '../results/types.ts';
-import { messageWithHint, visibleCheckConsole, visibleConsole } from './student-visible.ts';
+import { hiddenCheckText, messageWithHint, visibleCheckConsole, visibleConsole } from './student-visible.ts';
 
 /** One entry of Gradescope's `tests[]`. */
 export interface GradescopeTest {
@@ -31,6 +31,7 @@ export interface GradescopeResults {
 const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 function testOutput(c: GradeResult['checks'][number]): string {
+  if (c.hidden) return hiddenCheckText(c);
   const printed = visibleCheckConsole(c).trimEnd();
   return printed === '' ? messageWithHint(c) : `${messageWithHint(c)}\n\nyour code printed:\n${printed}`;
 }
@@ -39,7 +40,8 @@ function testOutput(c: GradeResult['checks'][number]): string {
  * The Gradescope autograder contract (`/autograder/results/results.json`, see
  * https://gradescope-autograders.readthedocs.io/en/latest/specs/): one test per check, named
  * "<exercise> › <check>", tagged with its kind; a hidden check is shown to the student only once
- * grades are published (`after_published`) and never carries what the code printed.
+ * grades are published (`after_published`), and then only whether it passed and its points
+ * (never its message, which names the hidden case, nor what the code printed).
  * `execution_time` is the grades' total, in seconds; `extra_data` keeps seed, backend, environment
  * and submission time for the instructor.
  */

@@ -51,7 +51,7 @@ describe('the PrairieLearn renderer', () => {
       ['momentum › check 2', 5, 5],
     ]);
     expect(pl.tests[1]).toMatchObject({ message: 'wrong value in check 2\nhint: forgot the learning rate', output: 'public check 2 printed\n' });
-    expect(pl.tests[2]).toMatchObject({ message: 'failed (a hidden check: details are not shown)', output: '' });
+    expect(pl.tests[2]).toMatchObject({ message: 'failed (a hidden check: its details are not shown)', output: '' });
     expect(JSON.stringify(pl)).not.toContain(SECRET);
     expect(JSON.stringify(pl)).not.toContain('wrong value in check 3');
   });

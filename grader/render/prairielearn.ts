@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { CheckImage, CheckResult, GradeResult } from '../results/types.ts';
-import { messageWithHint, visibleCheckConsole, visibleConsole } from './student-visible.ts';
+import { hiddenCheckText, messageWithHint, visibleCheckConsole, visibleConsole } from './student-visible.ts';
 
 /** An image as PrairieLearn renders it: a data URI and a label. */
 export interface PrairieLearnImage {
@@ -45,7 +45,7 @@ function dataUri(img: CheckImage): PrairieLearnImage | undefined {
 /** A hidden check shows its points and whether it passed, never its message, output or pictures. */
 function toTest(r: GradeResult, c: CheckResult): PrairieLearnTest {
   const name = `${r.exercise} › ${c.name}`;
-  if (c.hidden) return { name, description: `hidden ${c.kind} check`, points: c.score, max_points: c.maxScore, message: c.passed ? 'passed' : 'failed (a hidden check: details are not shown)', output: '' };
+  if (c.hidden) return { name, description: `hidden ${c.kind} check`, points: c.score, max_points: c.maxScore, message: hiddenCheckText(c), output: '' };
   const images = (c.images ?? []).map(dataUri).filter((i): i is PrairieLearnImage => i !== undefined);
   return { name, description: `${c.kind} check`, points: c.score, max_points: c.maxScore, message: messageWithHint(c), output: visibleCheckConsole(c), ...(images.length > 0 ? { images } : {}) };
 }

@@ -21,3 +21,11 @@ export function visibleConsole(r: GradeResult): string {
 export function messageWithHint(c: CheckResult): string {
   return c.hint ? `${c.message}\nhint: ${c.hint}` : c.message;
 }
+
+/**
+ * What a student sees of a hidden check: whether it passed, nothing else. Its message names the
+ * failing case (a description of the hidden input) and its output may print the input itself.
+ */
+export function hiddenCheckText(c: CheckResult): string {
+  return c.passed ? 'passed (a hidden check)' : 'failed (a hidden check: its details are not shown)';
+}
