@@ -130,6 +130,33 @@ describe('trapOfError: a gradient that ignores broadcasting', () => {
   });
 });
 
+describe('trapOfError: the other gradient bugs and index dtypes the parity sweep found', () => {
+  it('when tf.maximum of two differentiated tensors broadcasts then the hint says to broadcastTo first', () => {
+    const e = errorOf(() => tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.maximum(a, b)))([tf.ones([2, 3]), tf.ones([1, 3])]));
+    const trap = trapOfError(e, undefined, 'max-pool');
+    expect(trap!.cause).toMatch(/tf\.maximum on inputs of different shapes/);
+    expect(trap!.hint).toMatch(/tf\.broadcastTo\(b, a\.shape\)/);
+  });
+
+  it('when tf.cumsum along axis 0 is differentiated then the hint gives the transpose that works, and that transpose does work', () => {
+    const weights = () => tf.tensor2d([[1, 2], [3, 4], [5, 6]]);
+    const e = errorOf(() => tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.cumsum(a, 0), weights())))(tf.ones([3, 2])));
+    const trap = trapOfError(e, undefined, 'sgd');
+    expect(trap!.cause).toMatch(/tf\.cumsum along an axis other than the last/);
+    expect(trap!.hint).toMatch(/tf\.transpose\(tf\.cumsum\(tf\.transpose\(x\), 1\)\)/);
+    // The workaround's gradient: d/dx[i, j] = Σ_{r ≥ i} weights[r, j].
+    const g = tf.tidy(() => tf.grad((a: tf.Tensor) => tf.sum(tf.mul(tf.transpose(tf.cumsum(tf.transpose(a), 1)), weights())))(tf.ones([3, 2])).arraySync());
+    expect(g).toEqual([[9, 12], [8, 10], [5, 6]]);
+  });
+
+  it('when tf.gather gets float32 indices then the hint says how to make them int32', () => {
+    const e = errorOf(() => tf.gather(tf.ones([3]), tf.mul(tf.tensor1d([0, 1], 'int32'), 2)));
+    const trap = trapOfError(e, undefined, 'softmax-cross-entropy');
+    expect(trap!.cause).toMatch(/tf\.gather's indices must be an int32 tensor/);
+    expect(trap!.hint).toMatch(/tf\.scalar\(k, 'int32'\).*exercises\/softmax-cross-entropy\/README\.md, section "The formulas"/);
+  });
+});
+
 describe('trapOfGradientMismatch: tf.abs has the derivative −1 at 0', () => {
   const tol = { rtol: 1e-5, atol: 1e-6 };
   /** σ'(x) from the student's σ = where(x ≥ 0, 1/(1+e), e/(1+e)), e = exp(−|x|), on cpu. */

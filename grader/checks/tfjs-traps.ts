@@ -164,14 +164,34 @@ function disconnected(exercise: string | undefined): Trap {
 /** Ops whose gradient in tfjs 4.22 forgets to sum over broadcast axes, and the same value without that bug. */
 const BROADCAST_GRADIENT: Record<string, { op: string; instead: string }> = {
   SquaredDifference: { op: 'tf.squaredDifference', instead: 'tf.square(tf.sub(a, b)), or tf.squaredDifference(a, tf.broadcastTo(b, a.shape))' },
+  Maximum: { op: 'tf.maximum', instead: 'tf.broadcastTo(b, a.shape) (or tf.broadcastTo(a, b.shape)) first, so that both inputs have the same shape' },
+  Minimum: { op: 'tf.minimum', instead: 'tf.broadcastTo(b, a.shape) (or tf.broadcastTo(a, b.shape)) first, so that both inputs have the same shape' },
+  Mod: { op: 'tf.mod', instead: 'tf.broadcastTo to give both inputs the same shape first' },
 };
 
+function cumsumGradient(): Trap {
+  return {
+    cause: "tf.cumsum along an axis other than the last has a broken gradient in tfjs 4.22 (it comes back transposed): a TensorFlow.js bug, not a wrong formula",
+    hint: `TensorFlow.js 4.22 differentiates tf.cumsum correctly only along the last axis (on a square tensor the wrong gradient even has the right shape). Move the axis last, e.g. tf.transpose(tf.cumsum(tf.transpose(x), 1)) for axis 0 of a matrix, or sum with a triangular matrix of ones (tf.matMul). No exercise needs tf.cumsum, so no README covers it.`,
+  };
+}
+
 function broadcastGradient(kernel: string, input: string, exercise: string | undefined): Trap {
+  if (kernel === 'Cumsum') return cumsumGradient();
   const known = BROADCAST_GRADIENT[kernel];
   const op = known?.op ?? `the op ${kernel}`;
   return {
     cause: `${op} on inputs of different shapes has a broken gradient in tfjs 4.22 (it does not sum over the broadcast axes of input '${input}'): a TensorFlow.js bug, not a wrong formula`,
     hint: `TensorFlow.js 4.22 differentiates ${op} correctly only when both inputs have the same shape. Use ${known?.instead ?? `tf.broadcastTo to give both inputs the same shape before ${op}`}${seeReadme(exercise, { exercise: 'batchnorm', mentions: /squaredDifference/ })}.`,
+  };
+}
+
+// ── float tensors where tfjs wants int32 ────────────────────────────────────────────────────
+
+function floatIndices(arg: string, op: string, exercise: string | undefined): Trap {
+  return {
+    cause: `tf.${op}'s ${arg} must be an int32 tensor, and yours is float32`,
+    hint: `Arithmetic with a JS number makes float32 in tfjs (tf.mul(intTensor, 3) is float32, and so is tf.floorDiv of floats on the default backend, while the cpu backend happens to return int32). Make the ${arg} int32: build them with tf.tensor1d(values, 'int32') or tf.range(…, 'int32'), multiply by tf.scalar(k, 'int32'), or cast with .toInt()${seeReadme(exercise, { exercise: 'softmax-cross-entropy', mentions: /int32 indices/ })}.`,
   };
 }
 
@@ -185,6 +205,8 @@ export function trapOfError(error: { name: string; message: string }, seen?: See
   if (/Cannot compute gradient of y=f\(x\) with respect to x/.test(error.message)) return disconnected(exercise);
   const broadcast = /Error in gradient for op (\w+)\. The gradient of input '(\w+)' has shape/.exec(error.message);
   if (broadcast) return broadcastGradient(broadcast[1]!, broadcast[2]!, exercise);
+  const index = /Argument '(\w+)' passed to '(\w+)' must be int32 tensor, but got float32 tensor/.exec(error.message);
+  if (index) return floatIndices(index[1]!, index[2]!, exercise);
   return null;
 }
 
