@@ -92,6 +92,17 @@ describe('the PrairieLearn renderer on the grader\'s own failures', () => {
   });
 });
 
+describe('grade --format prairielearn when grading itself fails', () => {
+  it('when the command cannot grade at all then results.json is still written, not gradable, with the reason', async () => {
+    const file = path.join(tmp(), 'results.json');
+    expect(await main(['no-such-exercise', '--format', 'prairielearn', '--out', file], quiet)).toBe(EXIT.usage);
+    const pl = JSON.parse(fs.readFileSync(file, 'utf8'));
+    expect(validPrairieLearn(pl), JSON.stringify(errors(validPrairieLearn))).toBe(true);
+    expect(pl.gradable).toBe(false);
+    expect(pl.format_errors[0]).toMatch(/unknown exercise 'no-such-exercise'/);
+  });
+});
+
 describe('the Classroom 50 renderer', () => {
   it('when results are rendered then they validate, scores are integer sums of the tests, and hidden checks carry no message', () => {
     const now = new Date('2026-11-30T12:00:00.250Z');
