@@ -18,17 +18,26 @@ function packageVersion(pkg: string): string {
 
 let graderFacts: { version: string; commit?: string; tfjs: string } | undefined;
 
+/** The grader's git commit, only from its own checkout (a grader copied into another repository must not report that one's). */
+function gitCommit(): string | undefined {
+  if (!fs.existsSync(repoPath('.git'))) return undefined;
+  try {
+    return execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: repoPath(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim() || undefined;
+  } catch {
+    return undefined; // git missing or the checkout unreadable: the version says enough
+  }
+}
+
 /** The grader's own version, its git commit when it runs from a checkout, and tfjs's version; read once per process. */
 function grader(): { version: string; commit?: string; tfjs: string } {
   if (graderFacts) return graderFacts;
-  const pkg = JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8')) as { version: string };
-  let commit: string | undefined;
+  let version = 'unknown';
   try {
-    commit = execFileSync('git', ['rev-parse', '--short=12', 'HEAD'], { cwd: repoPath(), encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim() || undefined;
+    version = (JSON.parse(fs.readFileSync(repoPath('package.json'), 'utf8')) as { version: string }).version;
   } catch {
-    commit = undefined; // not a git checkout (a pack, an npm install): the version says enough
+    /* keep 'unknown': the environment block must never stop a grade */
   }
-  graderFacts = { version: pkg.version, commit, tfjs: packageVersion('@tensorflow/tfjs-core') };
+  graderFacts = { version, commit: gitCommit(), tfjs: packageVersion('@tensorflow/tfjs-core') };
   return graderFacts;
 }
 
