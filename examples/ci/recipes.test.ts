@@ -70,6 +70,21 @@ describe('the CI recipes hand the grader the submission as it came', () => {
     expect(seen).toEqual({ adam: 'dir', 'adam/adam.ts': 'file', sgd: 'dir', 'sgd/sgd.ts': `link -> ${target}` });
   });
 
+  it('when a PrairieLearn question names no exercises then run.sh grades all, handing over every uploaded .ts as it came', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'pl-recipe-all-'));
+    const grade = path.join(root, 'grade');
+    const grader = path.join(root, 'grader');
+    fs.mkdirSync(path.join(grade, 'student'), { recursive: true });
+    const target = secret(root);
+    fs.symlinkSync(target, path.join(grade, 'student', 'sgd.ts'));
+    fs.writeFileSync(path.join(grade, 'student', 'adam.ts'), 'export const adam = 1;');
+    const script = install('prairielearn/run.sh', root, { '/grade/': `${grade}/`, '/grader': grader }, grader);
+    execFileSync('bash', [script], { stdio: 'pipe' });
+    const { args, seen } = JSON.parse(fs.readFileSync(path.join(grade, 'results', 'results.json'), 'utf8'));
+    expect(args[0]).toBe('all');
+    expect(seen).toEqual({ adam: 'dir', 'adam/adam.ts': 'file', sgd: 'dir', 'sgd/sgd.ts': `link -> ${target}` });
+  });
+
   it('when any recipe copies files then it uses cp -a (links stay links), never a copy that follows them', () => {
     const recipes = ['gradescope/run_autograder', 'prairielearn/run.sh', 'github/grade-class.yml', 'github/grade-submission.yml', 'classroom50/autograder.py'];
     for (const r of recipes) {

@@ -12,7 +12,9 @@ if [ -f /grade/tests/exercises ]; then read -r -a EXERCISES < /grade/tests/exerc
 SUB=$(mktemp -d)
 # Each uploaded <id>.ts goes, as it came, into <id>/: `cp -a` copies a link as a link (never the
 # file it points to), and the grader refuses anything but a regular file in its exercise folder.
-for id in "${EXERCISES[@]}"; do
+IDS=("${EXERCISES[@]}")
+if [ "${EXERCISES[*]}" = all ]; then IDS=(); for f in /grade/student/*.ts; do [ -e "$f" ] || [ -L "$f" ] && IDS+=("$(basename "$f" .ts)"); done; fi
+for id in "${IDS[@]}"; do
   if [ -e "/grade/student/$id.ts" ] || [ -L "/grade/student/$id.ts" ]; then
     mkdir -p "$SUB/$id" && cp -a "/grade/student/$id.ts" "$SUB/$id/"
   fi
