@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { behaviourJudges } from '../judges/behaviour.ts';
+import { structureJudges } from '../judges/structure.ts';
 import type { JudgeTable } from '../judges/types.ts';
 import { repoPath } from '../paths.ts';
 import type { Wire } from '../inputs/wire.ts';
@@ -13,8 +14,9 @@ export const FALSE_FAIL_BUDGET = 1e-4;
 /** The exercise's judges (grader/judges/<id>.ts) over the generic behaviour judges. */
 async function judgesOf(id: string): Promise<JudgeTable> {
   const file = repoPath('grader', 'judges', `${id}.ts`);
-  if (!fs.existsSync(file)) return behaviourJudges;
-  return { ...behaviourJudges, ...((await import(pathToFileURL(file).href)) as { judges: JudgeTable }).judges };
+  const generic = { ...behaviourJudges, ...structureJudges };
+  if (!fs.existsSync(file)) return generic;
+  return { ...generic, ...((await import(pathToFileURL(file).href)) as { judges: JudgeTable }).judges };
 }
 
 export function alphaOf(ctx: CheckContext): number {

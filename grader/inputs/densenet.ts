@@ -51,4 +51,6 @@ export const cases: Record<string, CaseRecipe> = {
   transitionGradient: (rng) => TRANSITIONS.slice(0, 2).map(([shape, f]) => transitionCase(rng, shape, f)),
   /** The MNIST split: training images and labels, test images (test labels held back), rows of 784 pixels. */
   trainModel: () => [mnistCase()],
+  /** No arguments: the model is built from the grading seed (structure and seed checks). */
+  model: () => [{ label: 'buildDenseNet(seed)', args: [] }],
 };

@@ -34,4 +34,6 @@ export const cases: Record<string, CaseRecipe> = {
   residualBlockGradient: (rng) => BLOCKS.slice(0, 3).map(([shape, f]) => blockCase(rng, shape, f)),
   /** The MNIST split: training images and labels, test images (test labels held back), rows of 784 pixels. */
   trainModel: () => [mnistCase()],
+  /** No arguments: the model is built from the grading seed (structure and seed checks). */
+  model: () => [{ label: 'buildResNet(seed)', args: [] }],
 };

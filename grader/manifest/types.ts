@@ -8,6 +8,20 @@ export interface Tolerance {
   backends?: Partial<Record<BackendName, { rtol?: number; atol?: number }>>;
 }
 
+/** Structure checks: what the student's model must contain (grader/judges/structure.ts). */
+export interface StructureRequirements {
+  /** Minimum number of layers per class name ("Conv2D": 1). */
+  layers?: Record<string, number>;
+  /** A join of this class with one input computed (through weights) from another: a residual (Add) or dense (Concatenate) connection. */
+  skip?: 'Add' | 'Concatenate';
+  /** Every layer of these classes is followed by a ReLU (its own activation or the layers it feeds). */
+  reluAfter?: string[];
+  /** Some layer before the output has a nonlinear activation. */
+  nonlinearHidden?: boolean;
+  /** The output layer is linear (logits, no softmax). */
+  logits?: boolean;
+}
+
 export interface CheckSpec {
   name: string;
   kind: CheckKind;
@@ -27,6 +41,8 @@ export interface CheckSpec {
   withReference?: boolean;
   /** The README rule this check enforces, quoted; behaviour judges name it in their messages. */
   rule?: string;
+  /** Structure checks (judge modelStructure): what the model must contain. */
+  requires?: StructureRequirements;
 }
 
 export interface Manifest {

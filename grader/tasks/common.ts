@@ -1,6 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { tensorsIn, type Live } from '../sandbox/tensors.ts';
 import { guardInputs } from './input-guard.ts';
+import { modelSeedProbe } from './model-probes.ts';
+import { summariseModel } from './model-summary.ts';
 import type { Impl, TaskContext, TaskTable } from './types.ts';
 
 function exportOf(impl: Impl, ctx: TaskContext): (...a: unknown[]) => unknown {
@@ -76,6 +78,37 @@ function probedIndex(args: Live[], ctx: TaskContext): number {
 }
 
 export const commonTasks: TaskTable = {
+  /**
+   * The model the export builds from the grading seed, as plain data (layers, joins, parameter
+   * counts) for the structure judge; the model is disposed here. args: none.
+   */
+  modelSummary(impl, _args, ctx) {
+    const model: unknown = exportOf(impl, ctx)(ctx.options.seed);
+    if (!(model instanceof tf.LayersModel)) throw new TypeError(`${ctx.exportName}(seed) must return a tf.LayersModel, but returned ${model === null ? 'null' : typeof model}`);
+    try {
+      return summariseModel(model) as unknown as Record<string, unknown>;
+    } finally {
+      model.dispose();
+    }
+  },
+
+  /**
+   * "Seed every initializer from seed, so that the same seed gives the same model": the export
+   * builds with the grading seed twice and with seed + 1; the weights' fingerprints (judged by
+   * `seedMatters`). The LayersModels are the result or the result's LayersModel members. args: the
+   * export's arguments before the seed.
+   */
+  modelSeed(impl, args, ctx) {
+    const fn = exportOf(impl, ctx);
+    const modelsOf = (built: unknown): tf.LayersModel[] => {
+      if (built instanceof tf.LayersModel) return [built];
+      const ms = built !== null && typeof built === 'object' ? Object.values(built).filter((v): v is tf.LayersModel => v instanceof tf.LayersModel) : [];
+      if (ms.length === 0) throw new TypeError(`${ctx.exportName} must return a tf.LayersModel (or an object of them)`);
+      return ms;
+    };
+    return modelSeedProbe((s) => fn(...args, s), modelsOf, ctx.options.seed);
+  },
+
   /**
    * "The same seed gives the same result, another seed another": the export called twice with the
    * case's arguments and once with the seed (the last argument, or `wrt[0]`) plus one. Judged by `seedMatters`.

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import * as tf from '@tensorflow/tfjs';
+import { describe, expect, it } from 'vitest';
+import { loadManifest } from '../manifest/load.ts';
+import { REPO_ROOT } from '../paths.ts';
+import { summariseModel } from '../tasks/model-summary.ts';
+import { structureJudges } from './structure.ts';
+
+/** The model a module's builder makes (seed 3), summarised and judged by the exercise's structure check. */
+async function judgeModule(id: string, file: string) {
+  const check = loadManifest(id).checks.find((c) => c.judge === 'modelStructure')!;
+  const mod = (await import(pathToFileURL(file).href)) as Record<string, (seed: number) => tf.LayersModel>;
+  const model = mod[check.export!]!(3);
+  try {
+    const summary = summariseModel(model);
+    return structureJudges.modelStructure!({ cases: [], values: [summary as never], seed: 1, check, alpha: 0 });
+  } finally {
+    model.dispose();
+  }
+}
+
+const wrong = (id: string, name: string) => path.join(REPO_ROOT, 'test', 'fixtures', 'wrong', id, `${name}.ts`);
+
+describe('structure judge on real models', () => {
+  for (const id of ['mlp', 'cnn', 'resnet', 'densenet']) {
+    it(`when ${id}'s reference model is judged then it has what the README requires`, async () => {
+      const j = await judgeModule(id, path.join(REPO_ROOT, loadManifest(id).reference!));
+      expect(j.passed, j.message).toBe(true);
+    });
+  }
+
+  const cases: [string, string, RegExp][] = [
+    ['resnet', 'blocks-without-add', /lacks a tf\.layers\.add layer \(it has 0\).*a residual connection.*README: "with at least one residual block made of layers"/],
+    ['resnet', 'add-of-parallel-branches', /lacks a residual connection: .*tensors neither of which is computed from the other/],
+    ['densenet', 'blocks-without-concat', /lacks a tf\.layers\.concatenate layer \(it has 0\).*a dense connection/],
+    ['mlp', 'no-nonlinearity', /lacks a nonlinearity between the layers/],
+    ['cnn', 'softmax-output', /lacks logits at the output: .*applies softmax/],
+    ['cnn', 'convs-without-relu', /lacks a ReLU on every tf\.layers\.conv2d layer/],
+  ];
+  for (const [id, name, message] of cases) {
+    it(`when ${id}/${name} is judged then the structure check fails saying what is missing`, async () => {
+      const file = wrong(id, name);
+      expect(fs.existsSync(file)).toBe(true);
+      const j = await judgeModule(id, file);
+      expect(j.passed).toBe(false);
+      expect(j.message).toMatch(message);
+      expect(j.message).toMatch(/It has: .*parameters\)$/);
+    });
+  }
+});
