@@ -3,6 +3,7 @@ import { installedNativeBackend, type BackendChoice, type BackendName } from '..
 import { CHECK_RUNNERS } from '../checks/index.ts';
 import type { CheckContext, Verdict } from '../checks/context.ts';
 import { openExpected } from '../expected/open.ts';
+import { ReferenceFailure } from '../expected/source.ts';
 import { loadInputs } from '../inputs/load.ts';
 import { writeImagesForResult } from '../images/write.ts';
 import { loadManifest } from '../manifest/load.ts';
@@ -149,6 +150,8 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
         try {
           verdict = await runner(ctx);
         } catch (e) {
+          // The course's own faults (a damaged fixture, a broken reference) stop the grade with their message.
+          if (e instanceof ReferenceFailure) throw e;
           // Values are checked before they are judged, so this is the grader's own failure: say so, and let a batch retry it.
           const why = e instanceof Error ? e.message : String(e);
           graderError ??= `check "${check.name}": ${why}`;
