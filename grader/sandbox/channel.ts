@@ -1,13 +1,13 @@
 /**
  * The result channel: the only way a sandbox process can tell the parent anything.
  *
- * Requests still arrive over Node's IPC channel, but everything the child says goes over a
+ * Requests arrive in frames on their own pipe (fd 3, below); everything the child says goes over a
  * dedicated pipe (fd 4) in frames of `[length: u32 LE][token: 32 bytes][v8-serialized message]`.
  * The token is random per process, handed over in an environment variable that the child reads
  * and deletes before any student code runs; the writer below captures every function it uses
  * at that same moment. So a submission that patches `process.send`, `JSON.stringify`,
  * `v8.Serializer.prototype` or `Buffer` cannot touch the grader's own messages, and one that
- * writes its own frames to fd 4 (or anything to stdout or the IPC channel) cannot produce a
+ * writes its own frames to fd 4 (or anything to stdout or the request pipe) cannot produce a
  * frame the parent accepts: a frame with a wrong token is reported as tampering.
  */
 import crypto from 'node:crypto';

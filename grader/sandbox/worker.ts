@@ -164,7 +164,7 @@ export class SandboxWorker {
     results?.on('data', (chunk: Buffer) => reader.push(chunk));
     results?.on('error', () => undefined);
     // On 'exit' a last message (how it died) may still be in the pipe: finish when both are done.
-    // (Not 'close': it waits for the IPC channel too, which a disconnect from this side never counts.)
+    // (Not 'close': it waits for every stdio pipe, and the request pipe may stay open from this side.)
     let exited: [number | null, NodeJS.Signals | null] | undefined;
     let pipeClosed = !results;
     const finish = (): void => {
