@@ -124,7 +124,9 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
   if (o.format === 'gradescope') emit(renderGradescope(results), o, io);
   if (o.format === 'junit') emit(renderJunit(results), o, io);
   if (o.format === 'prairielearn') emit(renderPrairieLearn(results), o, io);
-  if (o.format === 'classroom50') emit(renderClassroom50(results), o, io);
+  // Classroom 50 must see a grader failure as one (non-zero exit, no result.json), never as a score of 0.
+  if (o.format === 'classroom50' && !results.some((r) => r.graderError !== undefined)) emit(renderClassroom50(results), o, io);
+  for (const r of results) if (r.graderError !== undefined) io.err(`grade: ${r.exercise}: the grader could not finish this grade (${r.graderError})`);
   // A grade the grader could not finish is its fault, not the student's: CI sees exit 3 and can retry.
   if (results.some((r) => r.graderError !== undefined)) return EXIT.internal;
   return results.every((r) => r.passed) ? EXIT.passed : EXIT.failed;
