@@ -35,8 +35,8 @@ export interface Staged {
   remove(): void;
 }
 
-/** Reads a regular file without following a symlink and without blocking on a FIFO. */
-function readRegular(file: string, cap: number): Buffer | string {
+/** Reads a regular file without following a symlink and without blocking on a FIFO; a string says why not. */
+export function readRegular(file: string, cap: number): Buffer | string {
   let fd: number;
   try {
     fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW | fs.constants.O_NONBLOCK);
