@@ -149,6 +149,11 @@ describe('trapOfError: the other gradient bugs and index dtypes the parity sweep
     expect(g).toEqual([[9, 12], [8, 10], [5, 6]]);
   });
 
+  it('when tf.einsum gets three operands then the hint says to contract two at a time', () => {
+    const e = errorOf(() => tf.einsum('i,ij,j->', tf.ones([2]), tf.ones([2, 2]), tf.ones([2])));
+    expect(trapOfError(e, undefined, 'hopfield')!.hint).toMatch(/two operands at a time/);
+  });
+
   it('when tf.gather gets float32 indices then the hint says how to make them int32', () => {
     const e = errorOf(() => tf.gather(tf.ones([3]), tf.mul(tf.tensor1d([0, 1], 'int32'), 2)));
     const trap = trapOfError(e, undefined, 'softmax-cross-entropy');

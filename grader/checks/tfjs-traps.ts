@@ -205,6 +205,12 @@ export function trapOfError(error: { name: string; message: string }, seen?: See
   if (/Cannot compute gradient of y=f\(x\) with respect to x/.test(error.message)) return disconnected(exercise);
   const broadcast = /Error in gradient for op (\w+)\. The gradient of input '(\w+)' has shape/.exec(error.message);
   if (broadcast) return broadcastGradient(broadcast[1]!, broadcast[2]!, exercise);
+  if (/Support for more than 2 input tensors is not implemented yet/.test(error.message)) {
+    return {
+      cause: 'tf.einsum takes at most two operands in tfjs 4.22',
+      hint: "Contract two operands at a time: e.g. −½·xᵀWx per row as tf.sum(tf.mul(tf.einsum('bi,ij->bj', x, w), x), 1) instead of tf.einsum('bi,ij,bj->b', x, w, x); or use tf.matMul.",
+    };
+  }
   const index = /Argument '(\w+)' passed to '(\w+)' must be int32 tensor, but got float32 tensor/.exec(error.message);
   if (index) return floatIndices(index[1]!, index[2]!, exercise);
   return null;
