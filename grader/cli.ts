@@ -212,6 +212,7 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     .option('--roster <file>', 'CSV mapping student folders to their LMS identity (folder,name,lms_id,sis_id,login,email,section)')
     .option('--canvas <file>', 'write a Canvas gradebook import CSV')
     .option('--canvas-assignment <header>', 'with --canvas: one column with the total, headed like "Autograder (4521)" (Canvas assignment id in parentheses)')
+    .option('--canvas-ids <pairs>', 'with --canvas: the Canvas assignment each exercise updates, e.g. sgd=4521,adam=4522')
     .option('--moodle <file>', 'write a Moodle grade import CSV (email, grades, feedback)')
     .option('--plain <file>', 'write student_id,score,max,comments')
     .option('--per-student <dir>', 'write one self-contained feedback page per student')

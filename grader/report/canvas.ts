@@ -2,6 +2,17 @@ import type { ClassReport } from './model.ts';
 import { exerciseHeader, num, writeCsv, type Gradebook } from './gradebook.ts';
 
 /** The identity columns Canvas's gradebook importer reads, in its order (it checks that the last one is `Section`). */
+/** `sgd=4521,adam=4522`: which Canvas assignment each exercise's column updates. */
+export function parseCanvasIds(list: string): Map<string, string> {
+  const map = new Map<string, string>();
+  for (const pair of list.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
+    const m = /^([\w-]+)=(\d+)$/.exec(pair);
+    if (!m) throw new Error(`--canvas-ids expects exercise=CanvasAssignmentId pairs such as sgd=4521,adam=4522, but got "${pair}"`);
+    map.set(m[1]!, m[2]!);
+  }
+  return map;
+}
+
 export const CANVAS_IDENTITY = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section'] as const;
 
 /**
@@ -15,11 +26,12 @@ export const CANVAS_IDENTITY = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 
  * name; an assignment column headed `Title (123)` updates assignment 123, any other header is
  * matched by title or creates an assignment. With `assignment` ("Autograder (4521)"), one
  * column holds each student's total; otherwise one column per exercise. A blank cell changes
- * nothing in Canvas (students without results, exercises not graded).
+ * nothing in Canvas (students without results, exercises not graded). `canvasIds` (exercise id →
+ * Canvas assignment id) heads an exercise's column `… (4521)` so it updates that assignment.
  */
-export function renderCanvasCsv(report: ClassReport, book: Gradebook, assignment?: string): string {
+export function renderCanvasCsv(report: ClassReport, book: Gradebook, assignment?: string, canvasIds: Map<string, string> = new Map()): string {
   const single = assignment !== undefined;
-  const headers = single ? [assignment] : report.exercises.map(exerciseHeader);
+  const headers = single ? [assignment] : report.exercises.map((e) => (canvasIds.has(e.id) ? `${exerciseHeader(e)} (${canvasIds.get(e.id)})` : exerciseHeader(e)));
   const possible = single ? [num(report.exercises.reduce((a, e) => a + e.maxScore, 0))] : report.exercises.map((e) => num(e.maxScore));
   const rows: (string | number)[][] = [[...CANVAS_IDENTITY, ...headers], ['Points Possible', '', '', '', '', ...possible]];
   for (const { who, student } of book.rows) {

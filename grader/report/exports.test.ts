@@ -5,7 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
 import { EXIT, main } from '../cli.ts';
-import { renderCanvasCsv } from './canvas.ts';
+import { parseCanvasIds, renderCanvasCsv } from './canvas.ts';
 import { fakeOutDir, fakeResult } from './fixtures.ts';
 import { gradebookRows } from './gradebook.ts';
 import { loadResults } from './load.ts';
@@ -34,6 +34,8 @@ describe('gradebook exports', () => {
       expect(new Set(rows.map((r) => r.length)).size).toBe(1);
       expect(text).not.toMatch(/(^|,)=cmd/m);
     }
+    expect((parse(renderCanvasCsv(report, book, undefined, parseCanvasIds('sgd=4521'))) as string[][])[0]!.at(-1)).toBe('sgd — sgd title (4521)');
+    expect(() => parseCanvasIds('sgd=x')).toThrow(/exercise=CanvasAssignmentId pairs/);
     const canvas = parse(renderCanvasCsv(report, book, 'Autograder (4521)')) as string[][];
     expect(canvas).toEqual([
       ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', 'Autograder (4521)'],

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { readRoster, RosterError } from '../roster/roster.ts';
-import { renderCanvasCsv } from './canvas.ts';
+import { parseCanvasIds, renderCanvasCsv } from './canvas.ts';
 import { renderCsv } from './csv.ts';
 import { gradebookRows } from './gradebook.ts';
 import { renderHtml } from './html.ts';
@@ -19,6 +19,8 @@ export interface ReportCommandOptions {
   canvas?: string;
   /** One Canvas column with the total, headed by this ("Autograder (4521)"), instead of one per exercise. */
   canvasAssignment?: string;
+  /** `sgd=4521,adam=4522`: the Canvas assignment each exercise's column updates. */
+  canvasIds?: string;
   moodle?: string;
   plain?: string;
   perStudent?: string;
@@ -40,7 +42,13 @@ const OUTPUTS = ['html', 'csv', 'canvas', 'moodle', 'plain', 'perStudent'] as co
  * know and roster students without results are reported (never dropped silently).
  */
 export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (t: string) => void; err: (t: string) => void }): ClassReport {
-  if (o.canvasAssignment !== undefined && !o.canvas) throw new ReportError('--canvas-assignment names the Canvas column of --canvas <file>: give --canvas too');
+  if ((o.canvasAssignment !== undefined || o.canvasIds !== undefined) && !o.canvas) throw new ReportError('--canvas-assignment and --canvas-ids shape the columns of --canvas <file>: give --canvas too');
+  let canvasIds: Map<string, string> | undefined;
+  try {
+    canvasIds = o.canvasIds === undefined ? undefined : parseCanvasIds(o.canvasIds);
+  } catch (e) {
+    throw new ReportError((e as Error).message);
+  }
   if (!OUTPUTS.some((k) => o[k])) throw new ReportError('say what to write: --html, --csv, --canvas, --moodle, --plain <file> and/or --per-student <dir> (or --diff <old-out> <new-out>)');
   let roster;
   try {
@@ -66,7 +74,7 @@ export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (
   const written: string[] = [];
   if (o.html) writeAtomically(o.html, renderHtml(report, { sources: dirs, generated }));
   if (o.csv) writeAtomically(o.csv, renderCsv(report));
-  if (o.canvas) writeAtomically(o.canvas, renderCanvasCsv(report, book, o.canvasAssignment));
+  if (o.canvas) writeAtomically(o.canvas, renderCanvasCsv(report, book, o.canvasAssignment, canvasIds));
   if (o.moodle) writeAtomically(o.moodle, renderMoodleCsv(report, book));
   if (o.plain) writeAtomically(o.plain, renderPlainCsv(report, book));
   if (o.perStudent) written.push(`${writeStudentPages(o.perStudent, book, generated).length} feedback pages in ${o.perStudent}`);
