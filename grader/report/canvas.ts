@@ -2,6 +2,13 @@ import type { ClassReport } from './model.ts';
 import { exerciseHeader, num, writeCsv, type Gradebook } from './gradebook.ts';
 
 /** The identity columns Canvas's gradebook importer reads, in its order (it checks that the last one is `Section`). */
+/**
+ * An exercise's column title: Canvas reads a header ending in " (digits)" as "title (assignment
+ * id)" (Assignment.title_and_id, /\A(.*)\s\((\d+)\)\z/), so a title that happens to end so is
+ * bracketed instead.
+ */
+const canvasTitle = (e: { id: string; title: string }): string => exerciseHeader(e).replace(/\s\((\d+)\)$/, ' [$1]');
+
 /** `sgd=4521,adam=4522`: which Canvas assignment each exercise's column updates. */
 export function parseCanvasIds(list: string): Map<string, string> {
   const map = new Map<string, string>();
@@ -31,7 +38,7 @@ export const CANVAS_IDENTITY = ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 
  */
 export function renderCanvasCsv(report: ClassReport, book: Gradebook, assignment?: string, canvasIds: Map<string, string> = new Map()): string {
   const single = assignment !== undefined;
-  const headers = single ? [assignment] : report.exercises.map((e) => (canvasIds.has(e.id) ? `${exerciseHeader(e)} (${canvasIds.get(e.id)})` : exerciseHeader(e)));
+  const headers = single ? [assignment] : report.exercises.map((e) => (canvasIds.has(e.id) ? `${canvasTitle(e)} (${canvasIds.get(e.id)})` : canvasTitle(e)));
   const possible = single ? [num(report.exercises.reduce((a, e) => a + e.maxScore, 0))] : report.exercises.map((e) => num(e.maxScore));
   const rows: (string | number)[][] = [[...CANVAS_IDENTITY, ...headers], ['Points Possible', '', '', '', '', ...possible]];
   for (const { who, student } of book.rows) {

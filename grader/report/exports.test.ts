@@ -36,6 +36,8 @@ describe('gradebook exports', () => {
     }
     expect((parse(renderCanvasCsv(report, book, undefined, parseCanvasIds('sgd=4521'))) as string[][])[0]!.at(-1)).toBe('sgd — sgd title (4521)');
     expect(() => parseCanvasIds('sgd=x')).toThrow(/exercise=CanvasAssignmentId pairs/);
+    const numbered = buildReport(loadResults([fakeOutDir({ ada: [{ ...fakeResult('mlp', [true]), title: 'MLP on MNIST (2)' }] })]));
+    expect((parse(renderCanvasCsv(numbered, gradebookRows(numbered))) as string[][])[0]!.at(-1)).toBe('mlp — MLP on MNIST [2]');
     const canvas = parse(renderCanvasCsv(report, book, 'Autograder (4521)')) as string[][];
     expect(canvas).toEqual([
       ['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', 'Autograder (4521)'],
