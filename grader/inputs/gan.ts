@@ -53,4 +53,6 @@ export const cases: Record<string, CaseRecipe> = {
     const { train } = loadMnist();
     return [{ label: `the ${train.count} MNIST training digits`, args: [tensor([train.count, 784], train.images)] }];
   },
+  /** No arguments before the seed: buildGan(seed) from the grading seed. */
+  model: () => [{ label: 'buildGan(seed)', args: [] }],
 };

@@ -70,6 +70,7 @@ export function missingStructure(s: ModelSummary, req: StructureRequirements): s
   if (req.nonlinearHidden && !s.layers.some((l) => l.name !== s.output && !LINEAR.has(l.activation))) {
     missing.push('a nonlinearity between the layers (e.g. activation: \'relu\' on a hidden dense layer): without one the model is a single linear map');
   }
+  if (req.uncompiled && s.compiled) missing.push('to be returned uncompiled: it was compiled, but the grader compiles it with its own optimizer and loss');
   if (req.logits) {
     const out = s.layers.find((l) => l.name === s.output);
     if (out && !LINEAR.has(out.activation)) missing.push(`logits at the output: its last layer (${out.name}, ${out.className}) applies ${out.activation}; leave the last layer linear (the loss applies the softmax)`);

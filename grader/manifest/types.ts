@@ -20,6 +20,8 @@ export interface StructureRequirements {
   nonlinearHidden?: boolean;
   /** The output layer is linear (logits, no softmax). */
   logits?: boolean;
+  /** The builder returns the model uncompiled. */
+  uncompiled?: boolean;
 }
 
 export interface CheckSpec {

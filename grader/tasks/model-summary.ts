@@ -17,6 +17,8 @@ export interface ModelSummary {
   /** The layer whose output is the model's output. */
   output: string;
   params: number;
+  /** Whether the builder compiled the model (the READMEs ask for it uncompiled). */
+  compiled: boolean;
 }
 
 function activationOf(layer: tf.layers.Layer): string {
@@ -51,5 +53,5 @@ export function summariseModel(model: tf.LayersModel): ModelSummary {
   };
   visit(model);
   const out = (model.outputs[0] as unknown as { sourceLayer?: tf.layers.Layer } | undefined)?.sourceLayer?.name ?? '';
-  return { layers, output: out, params: model.countParams() };
+  return { layers, output: out, params: model.countParams(), compiled: model.optimizer != null };
 }

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../inputs/rng.ts';
 import type { Live } from '../sandbox/tensors.ts';
+import { callPure } from './common.ts';
 import type { Impl, TaskContext, TaskTable } from './types.ts';
 
 /**
@@ -54,18 +55,18 @@ function tensorOfShape(v: unknown, shape: number[], what: string): tf.Tensor {
 
 /** The student's couplingForward, its result checked: {y [N, d], logDet [N]}. */
 function forward(impl: Impl, x: tf.Tensor2D, mask: tf.Tensor, net: Net): { y: tf.Tensor2D; logDet: tf.Tensor1D } {
-  const out = impl.couplingForward(x, mask, net) as { y?: unknown; logDet?: unknown } | undefined;
+  const out = callPure(impl.couplingForward, [x, mask, net as unknown as Live], 'couplingForward') as { y?: unknown; logDet?: unknown } | undefined;
   const [n, d] = x.shape;
   if (out === null || typeof out !== 'object') throw new TypeError(`couplingForward must return {y, logDet}, but returned ${describe(out)}`);
   return { y: tensorOfShape(out.y, [n, d], 'couplingForward(...).y') as tf.Tensor2D, logDet: tensorOfShape(out.logDet, [n], 'couplingForward(...).logDet') as tf.Tensor1D };
 }
 
 function inverse(impl: Impl, y: tf.Tensor2D, mask: tf.Tensor, net: Net): tf.Tensor2D {
-  return tensorOfShape(impl.couplingInverse(y, mask, net), y.shape, 'couplingInverse(...)') as tf.Tensor2D;
+  return tensorOfShape(callPure(impl.couplingInverse, [y, mask, net as unknown as Live], 'couplingInverse'), y.shape, 'couplingInverse(...)') as tf.Tensor2D;
 }
 
 function logProb(impl: Impl, x: tf.Tensor2D, layers: Layer[]): tf.Tensor1D {
-  return tensorOfShape(impl.flowLogProb(x, layers), [x.shape[0]], 'flowLogProb(...)') as tf.Tensor1D;
+  return tensorOfShape(callPure(impl.flowLogProb, [x, layers as unknown as Live], 'flowLogProb'), [x.shape[0]], 'flowLogProb(...)') as tf.Tensor1D;
 }
 
 /** z = the layers applied in order with the student's couplingForward (no log-determinants). */

@@ -1,0 +1,75 @@
+/**
+ * The rules an exercise README states, and its table of which check enforces each one.
+ *
+ * Format (parsed here, enforced by readme-rules.test.ts):
+ * - A *rule* is a sentence of the README's "## Task" or "## What to write" section (fenced code
+ *   and indented formula blocks left out) that says must, do not, don't, never, return, use,
+ *   repeat or seed (as whole words, any case).
+ * - The table is the section "## Rules and the checks that enforce them": one row per rule,
+ *   `| "quoted words of the rule" | checks |`. The quote must occur in the rule's sentence
+ *   (whitespace-normalised). The checks cell names checks of the exercise's manifest in
+ *   backticks, and/or a grader-wide guard from GUARDS, in backticks.
+ */
+
+export const RULES_HEADING = '## Rules and the checks that enforce them';
+
+/** Checks every exercise gets without a manifest entry, by the name a table may give them. */
+export const GUARDS: Record<string, string> = {
+  'input guard': 'every call of an exported function (grader/tasks/input-guard.ts): an input disposed, written into (dataSync, data, a TensorBuffer) or returned as the result fails the check',
+  'leak count': 'every check counts the tensors the submission left alive; more than 1000 fails it (grader/checks/context.ts)',
+  'shape check': 'the task that runs the builder refuses a model of the wrong input or output shape before it trains (grader/tasks/cnn.ts, vae-training.ts)',
+};
+
+const RULE_WORDS = /\b(must|do not|don't|never|return|use|repeat|seed)\b/i;
+
+export interface RuleRow {
+  quote: string;
+  checks: string[];
+  line: number;
+}
+
+const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+/** The sections a README states its rules in, as text without code. */
+function ruleText(readme: string): string {
+  const out: string[] = [];
+  let inRules = false;
+  let fenced = false;
+  for (const line of readme.split('\n')) {
+    if (line.startsWith('```')) {
+      fenced = !fenced;
+      continue;
+    }
+    if (fenced) continue;
+    if (/^## /.test(line)) inRules = /^## (Task|What to write)\b/.test(line);
+    if (!inRules || /^## /.test(line)) continue;
+    if (/^( {4}|\t)/.test(line) && !/^\s*[-*] /.test(line)) {
+      out.push(''); // an indented formula block ends a sentence
+      continue;
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
+
+/** The README's rule sentences (whitespace-normalised), in order. */
+export function ruleSentences(readme: string): string[] {
+  const text = ruleText(readme);
+  // Sentences end at ". " / ".\n" / ":\n" and at blank lines or list bullets.
+  const pieces = text.split(/\n\s*\n|\n(?=\s*[-*] )|(?<=[.;!?])(?<!e\.g\.)(?<!i\.e\.)\s+(?=[A-Z`(*"])/);
+  return pieces.map(normalise).map((s) => s.replace(/^[-*] /, '')).filter((s) => s !== '' && RULE_WORDS.test(s));
+}
+
+/** The rows of the README's rules table; [] when it has none. */
+export function ruleRows(readme: string): RuleRow[] {
+  const lines = readme.split('\n');
+  const start = lines.findIndex((l) => l.trim() === RULES_HEADING);
+  if (start < 0) return [];
+  const rows: RuleRow[] = [];
+  for (let i = start + 1; i < lines.length && !/^## /.test(lines[i]!); i++) {
+    const m = lines[i]!.match(/^\|\s*"(.+?)"\s*\|(.*)\|\s*$/);
+    if (!m) continue;
+    rows.push({ quote: normalise(m[1]!), checks: [...m[2]!.matchAll(/`([^`]+)`/g)].map((x) => x[1]!), line: i + 1 });
+  }
+  return rows;
+}
