@@ -17,6 +17,7 @@ export const RULES_HEADING = '## Rules and the checks that enforce them';
 export const GUARDS: Record<string, string> = {
   'input guard': 'every call of an exported function (grader/tasks/input-guard.ts): an input disposed, written into (dataSync, data, a TensorBuffer) or returned as the result fails the check',
   'leak count': 'every check counts the tensors the submission left alive; more than 1000 fails it (grader/checks/context.ts)',
+  'grader promise': 'not a rule on the submission but a promise the grader keeps (what it hands your code, what your code never sees)',
   'shape check': 'the task that runs the builder refuses a model of the wrong input or output shape before it trains (grader/tasks/cnn.ts, vae-training.ts)',
 };
 
