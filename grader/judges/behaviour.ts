@@ -1,7 +1,22 @@
 import { compareWire } from '../compare/allclose.ts';
-import type { Wire } from '../inputs/wire.ts';
+import { isWireTensor, type Wire } from '../inputs/wire.ts';
 import type { CheckSpec } from '../manifest/types.ts';
 import type { Judge, JudgeTable } from './types.ts';
+
+/**
+ * For a model probe (fingerprints of 4 numbers per weight, with the weights' `names`): which
+ * weight came out different between the two builds with the same seed.
+ */
+function namedDifference(v: Record<string, Wire>): string | undefined {
+  const names = v.names;
+  if (!Array.isArray(names) || !isWireTensor(v.first) || !isWireTensor(v.again)) return undefined;
+  const a = v.first.$tensor.data, b = v.again.$tensor.data;
+  const differ = new Set<string>();
+  for (let k = 0; k < a.length && k < b.length; k++) if (!Object.is(a[k], b[k])) differ.add(String(names[Math.floor(k / 4)]));
+  if (differ.size === 0) return undefined;
+  const list = [...differ];
+  return `the initial values of ${list.slice(0, 4).join(', ')}${list.length > 4 ? ` and ${list.length - 4} more` : ''} differ: their initializers are not seeded from the seed`;
+}
 
 /** ` (README: "…")` when the check quotes the rule it enforces. */
 function ruleNote(check: CheckSpec): string {
@@ -20,7 +35,10 @@ export function changesOnlyWith(what: string, draws: string): Judge {
       const v = values[i] as Record<string, Wire> | null;
       if (!v || typeof v !== 'object' || !('first' in v)) return { passed: false, message: `${cases[i]!.label}: no value came back` };
       const same = compareWire(v.first!, v.again, { rtol: 0, atol: 0 });
-      if (same) return { passed: false, message: `${cases[i]!.label}: two calls with the same arguments (the same ${what}) gave different ${draws} (${same.message})${ruleNote(check)}` };
+      if (same) {
+        const where = namedDifference(v) ?? same.message;
+        return { passed: false, message: `${cases[i]!.label}: two calls with the same arguments (the same ${what}) gave different ${draws} (${where})${ruleNote(check)}` };
+      }
       if (!compareWire(v.first!, v.changed, { rtol: 0, atol: 0 })) {
         return { passed: false, message: `${cases[i]!.label}: changing only the ${what} left the ${draws} exactly the same: the ${what} is ignored${ruleNote(check)}` };
       }

@@ -18,6 +18,11 @@ describe('every README rule has a check', () => {
       expect(rows.length, `${id}/README.md has no table under "${RULES_HEADING}"`).toBeGreaterThan(0);
     });
 
+    it(`${id}: every check that quotes a README rule quotes it verbatim`, () => {
+      const body = normalise(readme);
+      for (const c of loadManifest(id).checks) if (c.rule) expect(body.includes(normalise(c.rule)), `check "${c.name}" quotes "${c.rule}", which exercises/${id}/README.md does not say`).toBe(true);
+    });
+
     it(`${id}: every rule sentence of its task has a row`, () => {
       const missing = ruleSentences(readme).filter((s) => !rows.some((r) => s.includes(r.quote)));
       expect(missing, `rules of exercises/${id}/README.md with no row in its table (quote part of the sentence in the table):\n${missing.join('\n')}`).toEqual([]);

@@ -16,7 +16,7 @@ async function seedVerdict(id: string, file: string, exportName: string, before:
   const mod = (await import(pathToFileURL(file).href)) as Record<string, Builder>;
   const probe = modelSeedProbe((s) => mod[exportName]!(...before, s), modelsOf, 5);
   const value = toWire(probe);
-  tf.dispose(Object.values(probe));
+  tf.dispose([probe.first, probe.again, probe.changed]);
   const check = loadManifest(id).checks.find((c) => c.task === 'modelSeed' || (c.task === 'seedProbe' && c.judge === 'seedMatters'))!;
   return behaviourJudges.seedMatters!({ cases: [{ label: `${exportName}(seed)`, args: [] }], values: [value], seed: 1, check, alpha: 0 });
 }

@@ -5,6 +5,11 @@ import * as tf from '@tensorflow/tfjs';
  * (float32, in the order of `model.weights`). Two models from the same seeded initialisers give
  * bit-identical fingerprints; different draws differ in all four almost surely.
  */
+/** The names of the weights `weightsFingerprint` covers, in its order (4 numbers each). */
+export function fingerprintNames(models: tf.LayersModel[]): string[] {
+  return models.flatMap((m) => m.weights.filter((w) => w.shape.reduce<number>((a, b) => a * (b ?? 0), 1) > 0).map((w) => w.originalName ?? w.name));
+}
+
 export function weightsFingerprint(models: tf.LayersModel[]): tf.Tensor1D {
   return tf.tidy(() => {
     const parts: tf.Tensor[] = [];
@@ -25,11 +30,13 @@ export function weightsFingerprint(models: tf.LayersModel[]): tf.Tensor1D {
  * ({first, again, changed}, judged by `seedMatters`). `modelsOf` reads the LayersModels out of
  * what the build returned (and throws with the README's words when it cannot); every model built is disposed.
  */
-export function modelSeedProbe(build: (seed: number) => unknown, modelsOf: (built: unknown) => tf.LayersModel[], seed: number): { first: tf.Tensor1D; again: tf.Tensor1D; changed: tf.Tensor1D } {
+export function modelSeedProbe(build: (seed: number) => unknown, modelsOf: (built: unknown) => tf.LayersModel[], seed: number): { first: tf.Tensor1D; again: tf.Tensor1D; changed: tf.Tensor1D; names: string[] } {
+  let names: string[] = [];
   const one = (s: number): tf.Tensor1D => {
     const built = build(s);
     const models = modelsOf(built);
     try {
+      names = fingerprintNames(models);
       return weightsFingerprint(models);
     } finally {
       for (const m of models) {
@@ -41,5 +48,6 @@ export function modelSeedProbe(build: (seed: number) => unknown, modelsOf: (buil
       }
     }
   };
-  return { first: one(seed), again: one(seed), changed: one(seed + 1) };
+  const first = one(seed), again = one(seed), changed = one(seed + 1);
+  return { first, again, changed, names };
 }

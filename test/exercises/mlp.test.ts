@@ -49,4 +49,17 @@ describe(ID, () => {
     expect(c.message).toContain('[null, 784]');
     expect(c.message).toContain('[null, 28, 28, 1]');
   });
+
+  it('when the hidden layer has no activation then the structure check fails naming the missing nonlinearity and the rule', async () => {
+    const r = await grade(ID, wrongSubmission(ID, 'no-nonlinearity'));
+    const c = check(r, 'the model has dense layers with a nonlinearity and a linear output');
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/lacks a nonlinearity between the layers.*README: "In between: one or more `tf\.layers\.dense` layers with a nonlinearity"/);
+  });
+
+  it('when the initializers are seeded from a constant then the seed check fails naming the rule, and only it', async () => {
+    const r = await grade(ID, wrongSubmission(ID, 'constant-seed'));
+    expect(check(r, 'the same seed builds the same model, another seed another').message, summary(r)).toMatch(/the seed is ignored.*Seed every initializer from `seed`/);
+    expect(r.score).toBe(r.maxScore - 1);
+  });
 });

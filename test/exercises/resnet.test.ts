@@ -4,6 +4,7 @@ import { check, grade, referenceSubmission, stubSubmission, summary, wrongSubmis
 const VALUES = 'residual block values';
 const GRADIENT = 'residual block gradient w.r.t. x, w1, b1, w2 and b2';
 const ACCURACY = "trains to the reference's accuracy on MNIST";
+const STRUCTURE = 'the model has a residual block: tf.layers.add of x and what convolutions made of it';
 
 describe('resnet', () => {
   // Trains twice (the submission, then the reference unless cached): ~2 × 40–90 s on 2 cores.
@@ -43,6 +44,18 @@ describe('resnet', () => {
     expect(check(r, GRADIENT).passed, summary(r)).toBe(true);
     expect(check(r, ACCURACY).passed).toBe(false);
     expect(check(r, ACCURACY).message).toMatch(/buildResNet's model must output 10 logits.*but its output shape is \[null, 7, 7, 10\]/);
-    expect(r.score).toBe(6);
+    expect(check(r, STRUCTURE).passed).toBe(true); // it has its residual blocks
+    expect(r.score).toBe(r.maxScore - 4 - 1); // the accuracy check, and its unseeded initializers
   });
+
+  it('when the blocks lose their add (a plain CNN that still trains) or add two parallel branches then the structure check says there is no residual connection', async () => {
+    for (const [name, said] of [['blocks-without-add', /lacks a tf\.layers\.add layer \(it has 0\)/], ['add-of-parallel-branches', /neither of which is computed from the other/]] as const) {
+      const r = await grade('resnet', wrongSubmission('resnet', name));
+      const c = check(r, STRUCTURE);
+      expect(c.passed, summary(r)).toBe(false);
+      expect(c.message).toMatch(said);
+      expect(c.message).toMatch(/README: "with at least one residual block made of layers"/);
+      expect(check(r, VALUES).passed).toBe(true);
+    }
+  }, 600_000);
 });
