@@ -4,6 +4,13 @@ import { repoPath } from '../paths.ts';
 import type { ClassReport } from './model.ts';
 import { barChartSvg, hbarChartSvg } from './svg.ts';
 
+/** What the roster did not match, shown in the report (and said on stderr). */
+export interface RosterNotes {
+  file: string;
+  unknownFolders: string[];
+  withoutSubmission: string[];
+}
+
 export const REPORT_TEMPLATE = repoPath('reports', 'templates', 'report.hbs');
 
 const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
@@ -23,7 +30,7 @@ function engine(): typeof Handlebars {
  * the network), rendered from reports/templates/report.hbs. Every value reaches the page through
  * handlebars' escaping; the charts are built here with their text XML-escaped.
  */
-export function renderHtml(report: ClassReport, meta: { sources: string[]; generated: string }): string {
+export function renderHtml(report: ClassReport, meta: { sources: string[]; generated: string; roster?: RosterNotes }): string {
   const template = engine().compile(fs.readFileSync(REPORT_TEMPLATE, 'utf8'), { strict: false });
   const histogramSvg = barChartSvg(report.histogram, 'Students by total score');
   const passRateSvg = hbarChartSvg(

@@ -72,7 +72,8 @@ export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (
   }
   const generated = new Date().toISOString();
   const written: string[] = [];
-  if (o.html) writeAtomically(o.html, renderHtml(report, { sources: dirs, generated }));
+  const rosterNotes = book.match && o.roster ? { file: o.roster, unknownFolders: book.match.unknownFolders, withoutSubmission: book.match.withoutSubmission.map((e) => `${e.name || e.folder} (${e.folder})`) } : undefined;
+  if (o.html) writeAtomically(o.html, renderHtml(report, { sources: dirs, generated, roster: rosterNotes }));
   if (o.csv) writeAtomically(o.csv, renderCsv(report));
   if (o.canvas) writeAtomically(o.canvas, renderCanvasCsv(report, book, o.canvasAssignment, canvasIds));
   if (o.moodle) writeAtomically(o.moodle, renderMoodleCsv(report, book));

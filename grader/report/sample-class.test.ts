@@ -54,7 +54,9 @@ describe('the sample class from grading to the LMS and through regrades', () => 
     fs.writeFileSync(roster, 'folder,name,lms_id,sis_id,login,email,section\r\nada,"Lovelace, Ada",101,S-1,ada,ada@example.edu,A\r\nben,"Bitdiddle, Ben",102,S-2,ben,ben@example.edu,B\r\ncarol,"Carol, C.",103,S-3,carol,carol@example.edu,A\r\n');
     const c = capture();
     const f = { canvas: path.join(files, 'canvas.csv'), moodle: path.join(files, 'moodle.csv'), plain: path.join(files, 'plain.csv'), pages: path.join(files, 'pages') };
-    expect(await main(['report', out, '--roster', roster, '--canvas', f.canvas, '--moodle', f.moodle, '--plain', f.plain, '--per-student', f.pages], c.io)).toBe(EXIT.passed);
+    const html = path.join(files, 'roster-report.html');
+    expect(await main(['report', out, '--roster', roster, '--canvas', f.canvas, '--moodle', f.moodle, '--plain', f.plain, '--per-student', f.pages, '--html', html], c.io)).toBe(EXIT.passed);
+    expect(fs.readFileSync(html, 'utf8')).toMatch(/not in the roster \(left out of the LMS files\): <code>mallory<\/code>[\s\S]*without results \(blank in the LMS files\): Carol, C\. \(carol\)/);
     // mallory has results but no roster row; carol has a roster row but no results: both said, neither dropped silently.
     expect(c.err.join('\n')).toMatch(/folder mallory has results but is not in the roster/);
     expect(c.err.join('\n')).toMatch(/Carol, C\. \(folder carol\) is in the roster but has no results/);
