@@ -6,7 +6,8 @@ import { referenceRequest } from './reference-request.ts';
 import { toleranceFor } from './tolerance.ts';
 import { trapOfGradientMismatch } from './tfjs-traps.ts';
 
-function firstMismatch(expected: CaseOutcome[], got: CaseOutcome[], cases: Case[], tol: Tol): { index: number; m: Mismatch } | null {
+/** The first case where `got` is not allclose to `expected` (or either has no value), else null. */
+export function firstMismatch(expected: CaseOutcome[], got: CaseOutcome[], cases: Case[], tol: Tol): { index: number; m: Mismatch } | null {
   for (let i = 0; i < cases.length; i++) {
     const e = expected[i];
     const g = got[i];
@@ -44,11 +45,22 @@ export async function againstReference(ctx: CheckContext, task: string): Promise
     }
   }
   const message = `case "${cases[miss.index]!.label}": ${miss.m.message}${leaks}`;
-  const mistake = expected.variants.find((v) => v.verdict === 'mistake' && !firstMismatch(v.outcomes, got, cases, tol));
-  if (mistake) return { passed: false, message, hint: mistake.hint, leaked };
+  const hint = hintOf(expected.variants.filter((v) => v.verdict === 'mistake' && !firstMismatch(v.outcomes, got, cases, tol)).map((v) => v.hint));
+  if (hint) return { passed: false, message, hint, leaked };
   // No known mistake: a gradient that differs only in sign where tf.abs meets 0 is tfjs's subgradient choice.
   const e = expected.reference[miss.index];
   const g = got[miss.index];
   const trap = ctx.check.kind === 'gradient' && e?.ok && g?.ok ? trapOfGradientMismatch(e.value, g.value, tol, student.report, ctx.manifest.id) : null;
   return trap ? { passed: false, message: `${message} — ${trap.cause}`, hint: trap.hint, leaked } : { passed: false, message, leaked };
+}
+
+/**
+ * The hint for the known mistakes a submission's outputs match on every case: none, that
+ * mistake's, or — when different mistakes give the same outputs on this check — each of them,
+ * said as possibilities (another check may tell them apart), never one picked at random.
+ */
+export function hintOf(matched: string[]): string | undefined {
+  const hints = [...new Set(matched)];
+  if (hints.length <= 1) return hints[0];
+  return `Your output matches ${hints.length} known mistakes that give the same values here (the other checks may tell which): ${hints.map((h, i) => `(${i + 1}) ${h}`).join(' ')}`;
 }

@@ -10,7 +10,12 @@ interface Options {
   epsOutside?: boolean;
   /** Leaves out γ and β. */
   noScaleShift?: boolean;
+  /** μ and σ² read back into JS (dataSync) and made into new tensors: the values are right, but no gradient flows through them. */
+  constantStats?: boolean;
 }
+
+/** A tensor with t's values and no connection to the tape (what tf.tensor(t.dataSync()) gives a student). */
+const detached = (t: tf.Tensor): tf.Tensor => tf.tensor(t.dataSync(), t.shape, t.dtype);
 
 const allButLast = (x: tf.Tensor): number[] => Array.from({ length: x.rank - 1 }, (_, i) => i);
 
@@ -23,11 +28,12 @@ function train(axesOf: (x: tf.Tensor) => number[], o: Options = {}) {
     tf.tidy(() => {
       const axes = axesOf(x);
       const count = axes.reduce((n, a) => n * x.shape[a]!, 1);
-      const mean = tf.mean(x, axes, true);
+      const mean = o.constantStats ? detached(tf.mean(x, axes, true)) : tf.mean(x, axes, true);
       const d = tf.sub(x, mean);
-      const variance = o.onePass
+      const v = o.onePass
         ? tf.sub(tf.mean(tf.square(x), axes, true), tf.square(mean))
         : tf.sum(tf.square(d), axes, true).div(count - (o.ddof ?? 0));
+      const variance = o.constantStats ? detached(v) : v;
       const xhat = d.div(o.epsOutside ? tf.sqrt(variance).add(eps) : tf.sqrt(variance.add(eps)));
       const y = o.noScaleShift ? xhat : xhat.mul(gamma).add(beta);
       return { y, mean: tf.squeeze(mean, axes), variance: tf.squeeze(variance, axes) };
@@ -96,5 +102,11 @@ export const variants: Variant[] = [
     exports: {
       updateRunning: (running: tf.Tensor, batch: tf.Tensor, momentum: number) => tf.tidy(() => tf.add(tf.mul(running, 1 - momentum), tf.mul(batch, momentum))),
     },
+  },
+  {
+    id: 'statistics-without-gradient',
+    verdict: 'mistake',
+    hint: 'Your gradient matches μ and σ² computed outside TensorFlow (read with dataSync()/arraySync() and made into new tensors): the values are right, but no gradient flows through the statistics, so ∂y/∂x misses the terms through μ and σ². Compute them with tf.mean and tf ops on x.',
+    exports: { batchNormTrain: train(allButLast, { constantStats: true }) },
   },
 ];

@@ -52,4 +52,12 @@ export const variants: Variant[] = [
       crossEntropy: (logits: tf.Tensor2D, labels: tf.Tensor1D) => tf.tidy(() => pickNll(softmax(logits).log(), labels)),
     },
   },
+  ...([1e-7, 1e-8] as const).map((eps): Variant => ({
+    id: `ce-log-of-softmax-plus-${eps}`,
+    verdict: 'mistake',
+    hint: 'Your output matches log(softmax(x) + ε) for a small ε: the ε keeps it finite, but where the true class\'s probability underflows the loss is stuck at −log ε instead of growing with the logit gap, and its gradient vanishes there. Compute log-softmax directly, x − max − log Σ exp(x − max).',
+    exports: {
+      crossEntropy: (logits: tf.Tensor2D, labels: tf.Tensor1D) => tf.tidy(() => pickNll(softmax(logits).add(eps).log() as tf.Tensor2D, labels)),
+    },
+  })),
 ];

@@ -62,4 +62,12 @@ export const variants: Variant[] = [
       transition: (x: tf.Tensor4D, p: ConvParams) => tf.tidy(() => conv(x, p, 'valid')),
     },
   },
+  {
+    id: 'relu-over-concatenation',
+    verdict: 'mistake',
+    hint: 'Your output matches relu(concat(xᵢ₋₁, conv(xᵢ₋₁))), the ReLU applied to the whole concatenation: it also clips the input\'s own channels. Apply it to the new maps only, xᵢ = concat(xᵢ₋₁, relu(convᵢ(xᵢ₋₁))).',
+    exports: {
+      denseBlock: (x: tf.Tensor4D, layers: ConvParams[]) => tf.tidy(() => layers.reduce((h, p) => tf.relu(tf.concat([h, conv(h, p)], 3)) as tf.Tensor4D, x.clone())),
+    },
+  },
 ];

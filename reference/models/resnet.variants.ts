@@ -46,4 +46,12 @@ export const variants: Variant[] = [
         tf.tidy(() => tf.add(x, tf.conv2d(tf.relu(tf.conv2d(x, p.w1, 1, 'same')) as tf.Tensor4D, p.w2, 1, 'same'))),
     },
   },
+  {
+    id: 'pre-activation',
+    verdict: 'mistake',
+    hint: 'Your output matches a pre-activation block, x + conv₂(relu(conv₁(relu(x)))): this exercise\'s block applies no ReLU to x before the first convolution, C(x) = conv₂(relu(conv₁(x))).',
+    exports: {
+      residualBlock: (x: tf.Tensor4D, p: ResidualParams) => tf.tidy(() => tf.add(x, conv(tf.relu(conv(tf.relu(x), p.w1, p.b1)), p.w2, p.b2))),
+    },
+  },
 ];

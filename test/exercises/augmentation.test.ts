@@ -40,4 +40,15 @@ describe('augmentation', () => {
     expect(c.message).toMatch(/addNoise wrote into its argument 1's data.*do not modify the inputs/);
     expect(c.hint).toBeUndefined();
   });
+
+  it('when the rotation turns about (H/2, W/2) or clamps its borders then the rotation check fails with that hint and no other', async () => {
+    for (const [name, own, other] of [['rotation-wrong-centre', /about \(H\/2, W\/2\)/, /nearest edge pixel/], ['rotation-clamped-borders', /nearest edge pixel/, /about \(H\/2, W\/2\)/]] as const) {
+      const r = await grade('augmentation', wrongSubmission('augmentation', name));
+      const c = check(r, 'rotation');
+      expect(c.passed, summary(r)).toBe(false);
+      expect(c.hint).toMatch(own);
+      expect(c.hint).not.toMatch(other);
+      expect(check(r, 'shift').passed).toBe(true);
+    }
+  });
 });

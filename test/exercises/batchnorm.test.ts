@@ -61,4 +61,12 @@ describe('batchnorm', () => {
     expect(check(r, 'batchNormEval uses no built-in normalization').message).toMatch(/FusedBatchNorm/);
     expect(check(r, 'batchNormTrain on [N, C]').passed).toBe(true);
   });
+
+  it('when μ and σ² are read back into JS and made into new tensors then the values pass and the gradient check names the missing gradient', async () => {
+    const r = await grade('batchnorm', wrongSubmission('batchnorm', 'statistics-in-js'));
+    const g = check(r, 'batchNormTrain gradient w.r.t. x, gamma and beta');
+    expect(g.passed, summary(r)).toBe(false);
+    expect(g.hint).toMatch(/no gradient flows through the statistics/);
+    expect(check(r, 'batchNormTrain on [N, C]').passed).toBe(true);
+  });
 });

@@ -55,4 +55,13 @@ describe('densenet', () => {
     expect(c.passed, summary(r)).toBe(false);
     expect(c.message).toMatch(/lacks a tf\.layers\.concatenate layer \(it has 0\).*a dense connection.*README: "with at least one dense block and one transition made of layers"/);
   }, 600_000);
+
+  it('when the ReLU covers the whole concatenation then the block checks fail with that hint', async () => {
+    const r = await grade('densenet', wrongSubmission('densenet', 'relu-over-concatenation'));
+    for (const name of [BLOCK, BLOCK_GRADIENT]) {
+      expect(check(r, name).passed, summary(r)).toBe(false);
+      expect(check(r, name).hint).toMatch(/the ReLU applied to the whole concatenation/);
+    }
+    expect(check(r, TRANSITION).passed).toBe(true);
+  });
 });

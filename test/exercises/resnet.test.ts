@@ -58,4 +58,13 @@ describe('resnet', () => {
       expect(check(r, VALUES).passed).toBe(true);
     }
   }, 600_000);
+
+  it('when the block is pre-activation (a ReLU on x first) then the block checks fail with that hint, not the ReLU-placement one', async () => {
+    const r = await grade('resnet', wrongSubmission('resnet', 'pre-activation-block'));
+    for (const name of [VALUES, GRADIENT]) {
+      expect(check(r, name).passed, summary(r)).toBe(false);
+      expect(check(r, name).hint).toMatch(/pre-activation block/);
+      expect(check(r, name).hint).not.toMatch(/ReLU moved after the addition/);
+    }
+  });
 });

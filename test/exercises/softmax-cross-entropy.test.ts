@@ -80,4 +80,13 @@ describe(ID, () => {
     expect(ce.message).toMatch(/tf\.losses/);
     expect(r.score).toBe(r.maxScore - 2);
   });
+
+  it('when the cross-entropy is log(softmax + ε) then both cross-entropy checks fail with the ε hint, not the log(softmax) one', async () => {
+    const r = await grade('softmax-cross-entropy', wrongSubmission('softmax-cross-entropy', 'log-softmax-plus-eps'));
+    for (const name of ['cross-entropy values', 'cross-entropy gradient w.r.t. logits']) {
+      expect(check(r, name).passed, summary(r)).toBe(false);
+      expect(check(r, name).hint).toMatch(/log\(softmax\(x\) \+ ε\)/);
+      expect(check(r, name).hint).not.toMatch(/log\(0\) = −∞/);
+    }
+  });
 });
