@@ -11,6 +11,7 @@ import { ReferenceFailure } from './expected/compute.ts';
 import { studentEdition } from './edition.ts';
 import { listExerciseIds, ManifestError, unknownExercises } from './manifest/load.ts';
 import { listExercises, renderList } from './list/list.ts';
+import { progressLine, type ProgressSink } from './render/progress-line.ts';
 import { renderConsole } from './render/console.ts';
 import { gradescopeCrash, renderGradescope } from './render/gradescope.ts';
 import { renderClassroom50 } from './render/classroom50.ts';
@@ -32,6 +33,8 @@ export interface Io {
   err: (text: string) => void;
   /** Colour the console output (only when `out` is a terminal). */
   color?: boolean;
+  /** Where the progress line of long checks goes (stderr); absent: none. */
+  progress?: ProgressSink;
 }
 
 // Colour only on a terminal (picocolors alone would also colour CI logs and pipes), and never with NO_COLOR.
@@ -39,6 +42,14 @@ const defaultIo: Io = {
   out: (t) => process.stdout.write(`${t}\n`),
   err: (t) => process.stderr.write(`${t}\n`),
   color: (process.stdout.isTTY === true && !('NO_COLOR' in process.env)) || 'FORCE_COLOR' in process.env,
+  progress: {
+    write: (t) => void process.stderr.write(t),
+    // A CI log is not a terminal even when it claims to be: plain lines there.
+    tty: process.stderr.isTTY === true && !(process.env.CI !== undefined && process.env.CI !== '' && process.env.CI !== 'false'),
+    get columns() {
+      return process.stderr.columns;
+    },
+  },
 };
 
 class UsageError extends Error {}
@@ -72,6 +83,8 @@ export interface GradeCommandOptions {
   images?: string;
   /** Gradescope's submission_metadata.json (default: /autograder/submission_metadata.json when it exists). */
   submissionMetadata?: string;
+  /** false with --quiet: no progress line. */
+  progress: boolean;
 }
 
 /** Writes a file whole or not at all (tmp + rename). */
@@ -114,9 +127,15 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
   for (const id of wanted) {
     // PNGs (sample grids, scatters) go to --images, else next to --out, else ./grade-output; then <exercise>/.
     const imagesDir = o.images ?? (o.out ? path.dirname(o.out) : 'grade-output');
-    const opts = { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache, timeoutCap: o.timeout, imagesDir };
+    const line = o.progress !== false && io.progress ? progressLine(io.progress) : undefined;
+    const opts = { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache, timeoutCap: o.timeout, imagesDir, onProgress: line };
     // CI formats get a score for every exercise even when one grade cannot finish.
-    const r = withEnvironment(o.format === 'console' || o.format === 'json' ? await gradeExercise(id, opts) : await gradeSafely(id, opts));
+    let r;
+    try {
+      r = withEnvironment(o.format === 'console' || o.format === 'json' ? await gradeExercise(id, opts) : await gradeSafely(id, opts));
+    } finally {
+      line?.stop();
+    }
     results.push(submittedAt ? { ...r, submittedAt } : r);
     if (o.format === 'console') io.out(renderConsole(r, io.color ?? false));
   }
@@ -184,7 +203,8 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     .option('--no-cache', 'recompute the reference results instead of reading the cache')
     .option('--timeout <seconds>', 'cap every check\'s time limit at this many seconds', parsePositive)
     .option('--images <dir>', 'where checks write PNG images, as <dir>/<exercise>/<name>.png (default: the folder of --out, else ./grade-output)')
-    .action(async (ids: string[], o: GradeCommandOptions) => done(await gradeCommand(ids, o, io)));
+    .option('-q, --quiet', 'no progress line on stderr while long checks run')
+    .action(async (ids: string[], o: GradeCommandOptions & { quiet?: boolean }) => done(await gradeCommand(ids, { ...o, progress: !o.quiet }, io)));
 
   program
     .command('batch <class-dir>')

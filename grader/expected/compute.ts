@@ -16,6 +16,7 @@ export { ReferenceFailure, type Expected, type VariantOutcomes } from './source.
  * caches it. The trusted process starts only on a cache miss.
  */
 export class ExpectedResults implements ExpectedSource {
+  onProgress: ExpectedSource['onProgress'];
   private worker: SandboxWorker | undefined;
   private variantInfo: VariantInfo[] = [];
   private readonly cache = new ExpectedCache();
@@ -32,6 +33,7 @@ export class ExpectedResults implements ExpectedSource {
       if (!this.manifest.reference) throw new ReferenceFailure(`${this.manifest.id} has no answer key (exercise.json names no "reference")`);
       // The student's backend is already resolved: ask for exactly that one.
       this.worker = new SandboxWorker(this.backend, 'trusted');
+      this.worker.onProgress = (p) => this.onProgress?.(p);
       const loaded = await this.worker.load({ type: 'load-reference', exercise: this.manifest.id, reference: this.manifest.reference!, variants: this.manifest.variants });
       if (loaded.type !== 'loaded') throw new ReferenceFailure(`the reference of ${this.manifest.id} failed to load: ${loaded.type === 'load-failed' ? loaded.error.message : loaded.type}`);
       this.variantInfo = loaded.variants ?? [];

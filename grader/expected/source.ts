@@ -1,6 +1,7 @@
 import type { Case } from '../inputs/wire.ts';
 import type { CheckSpec } from '../manifest/types.ts';
 import type { CaseOutcome, RunOptions, VariantInfo } from '../sandbox/protocol.ts';
+import type { ProgressReport } from '../sandbox/protocol.ts';
 
 export interface VariantOutcomes extends VariantInfo {
   outcomes: CaseOutcome[];
@@ -30,4 +31,6 @@ export interface ExpectedSource {
   /** The reference's score on an accuracy check, `score` applied to its outcomes. */
   referenceScore(check: CheckSpec, cases: Case[], options: RunOptions, score: (outcomes: CaseOutcome[]) => number): Promise<number>;
   close(): Promise<void>;
+  /** Told how far a reference computation got (the progress line while the answer key trains). */
+  onProgress?: (p: ProgressReport) => void;
 }

@@ -4,6 +4,7 @@ import { CHECK_RUNNERS } from '../checks/index.ts';
 import type { CheckContext, Verdict } from '../checks/context.ts';
 import { openExpected } from '../expected/open.ts';
 import { ReferenceFailure } from '../expected/source.ts';
+import type { ProgressListener } from './progress-events.ts';
 import { loadInputs } from '../inputs/load.ts';
 import { writeImagesForResult } from '../images/write.ts';
 import { loadManifest } from '../manifest/load.ts';
@@ -25,6 +26,8 @@ export interface GradeOptions {
   timeoutCap?: number;
   /** Where checks' PNG images go: `<imagesDir>/<exercise>/<name>.png`. Absent: none are written. */
   imagesDir?: string;
+  /** Told which check runs and how far a long one got (the console's progress line). */
+  onProgress?: ProgressListener;
 }
 
 export const DEFAULT_SEED = 1;
@@ -138,8 +141,14 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
     const inputs = await loadInputs(id);
     const checks: CheckResult[] = [];
     const imageNames = new Set<string>();
-    for (const check of manifest.checks) {
+    const count = manifest.checks.length;
+    for (const [index, check] of manifest.checks.entries()) {
       const t0 = performance.now();
+      const where = { exercise: id, check: check.name, index, count };
+      opts.onProgress?.({ kind: 'check-start', ...where });
+      student.onProgress = opts.onProgress && ((p) => opts.onProgress!({ kind: 'progress', ...where, done: p.done, total: p.total, unit: p.unit, ...(p.note ? { note: p.note } : {}) }));
+      // The answer key trains once per seed (then cached): its progress shows too, labelled as such.
+      expected.onProgress = opts.onProgress && ((p) => opts.onProgress!({ kind: 'progress', ...where, done: p.done, total: p.total, unit: `reference ${p.unit}`, ...(p.note ? { note: p.note } : {}) }));
       const problem = exportProblem(manifest, check, exported);
       const runner = CHECK_RUNNERS[check.kind];
       let verdict: Verdict;
@@ -159,6 +168,7 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
         }
       }
       const result = checkResult(check, verdict, performance.now() - t0);
+      opts.onProgress?.({ kind: 'check-end', ...where, passed: result.passed });
       const printed = student.takeConsole();
       if (printed) result.console = printed;
       if (printed && !check.hidden) visibleConsole += printed;

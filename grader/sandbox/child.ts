@@ -12,6 +12,7 @@ import { isBackendChoice } from '../backends/names.ts';
 import { Rng } from '../inputs/rng.ts';
 import { repoPath } from '../paths.ts';
 import { commonTasks } from '../tasks/common.ts';
+import { installProgressDispatcher } from '../tasks/progress.ts';
 import type { Impl, Task, TaskTable } from '../tasks/types.ts';
 import { captureResultWriter, REQUEST_FD, requestDecoder } from './channel.ts';
 import { errorInfo, studentSource, type StudentSource } from './errors.ts';
@@ -85,6 +86,24 @@ function implFor(ref: Extract<ParentMessage, { type: 'run' }>['impl']): Impl {
   return { ...reference, ...v.exports };
 }
 
+/** Where tasks' reportProgress goes: the running request's reporter (see grader/tasks/progress.ts). */
+let currentProgress: ((done: number, total: number, unit: string, note?: string) => void) | undefined;
+installProgressDispatcher(() => currentProgress);
+
+/** At most this often a running request reports its progress (the last unit is always sent). */
+const PROGRESS_EVERY_MS = 500;
+
+function progressOf(id: number): (done: number, total: number, unit: string, note?: string) => void {
+  let last = 0;
+  return (done, total, unit, note) => {
+    if (!Number.isFinite(done) || !Number.isFinite(total) || typeof unit !== 'string') return;
+    const now = performance.now();
+    if (done < total && now - last < PROGRESS_EVERY_MS) return;
+    last = now;
+    send({ type: 'progress', id, done, total, unit, ...(note !== undefined ? { note } : {}) });
+  };
+}
+
 async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> {
   const started = performance.now();
   const impl = implFor(msg.impl);
@@ -95,6 +114,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
   const before = tf.memory().numTensors;
   const outcomes: CaseOutcome[] = [];
   const file = msg.impl.kind === 'submission' ? submissionSource : undefined;
+  currentProgress = progressOf(msg.id);
   for (const c of msg.cases) {
     // tfjs-layers shuffles with Math.random: seed it per case so training is reproducible.
     const caseRng = new Rng(`${msg.options.seed}/${c.label}`);
@@ -113,6 +133,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
   // Let timers and rejections the implementation left behind fire while this request is the
   // current one, so that a crash they cause is reported on this check.
   await new Promise((resolve) => setTimeout(resolve, 1));
+  currentProgress = undefined;
   const leaked = tf.memory().numTensors - before;
   send({
     type: 'result',

@@ -64,7 +64,25 @@ export type ChildMessage =
   | RunReport
   | { type: 'run-failed'; id: number; error: ErrorInfo }
   /** Sent just before the process exits on an error nobody caught (a timer, a callback, a promise). */
-  | { type: 'fatal'; what: 'an uncaught exception' | 'an unhandled promise rejection'; error: ErrorInfo };
+  | { type: 'fatal'; what: 'an uncaught exception' | 'an unhandled promise rejection'; error: ErrorInfo }
+  | ProgressReport;
+
+/**
+ * How far a running request got (a training's epoch, a sampler's step), sent by the task around
+ * the implementation. It only ever feeds the progress line: a forged one can mislead that line,
+ * never a verdict.
+ */
+export interface ProgressReport {
+  type: 'progress';
+  id: number;
+  /** Units done and in all (epochs, steps). */
+  done: number;
+  total: number;
+  /** What a unit is: "epoch", "step". */
+  unit: string;
+  /** A running figure, e.g. "loss 0.31". */
+  note?: string;
+}
 
 export interface ChildArgs {
   backend: BackendChoice;

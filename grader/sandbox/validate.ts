@@ -97,6 +97,13 @@ export function checkMessage(raw: unknown, pending: ReadonlyMap<number, unknown>
       // Time and memory are measured by the parent (worker.ts); the child's own figures are not used.
       return { type: 'result', id: m.id, outcomes, kernels, names, leaked: Math.trunc(m.leaked), ms: 0, peakRssMb: 0 };
     }
+    case 'progress': {
+      if (!isNum(m.id) || !pending.has(m.id)) return 'progress for a request that is not running';
+      if (!isNum(m.done) || !isNum(m.total) || !isStr(m.unit) || (m.note !== undefined && !isStr(m.note))) return 'bad progress';
+      const progress: ChildMessage = { type: 'progress', id: m.id, done: m.done, total: m.total, unit: cleanText(m.unit, 20) };
+      if (m.note !== undefined) progress.note = cleanText(m.note, 80);
+      return progress;
+    }
     default:
       return `unknown message type ${JSON.stringify(cleanText(m.type, 40))}`;
   }

@@ -9,7 +9,7 @@ import { cleanText } from '../text/clean.ts';
 import { encodeRequest, newToken, REQUEST_FD, ResultReader, TOKEN_ENV } from './channel.ts';
 import { monitorSandbox, type Monitor } from './monitor.ts';
 import { confinementOf, FILE_LIMIT_MB, studentLaunch, type Confinement } from './launch.ts';
-import type { ChildMessage, ErrorInfo, ParentMessage, RunReport } from './protocol.ts';
+import type { ChildMessage, ErrorInfo, ParentMessage, ProgressReport, RunReport } from './protocol.ts';
 import { childRuntime, tasksRuntime } from './runtime.ts';
 import { checkMessage } from './validate.ts';
 
@@ -54,6 +54,8 @@ export class SandboxWorker {
   /** The current process's request pipe (fd 3). */
   private requests: Writable | undefined;
   private monitor: Monitor | undefined;
+  /** Told how far a running request got (progress line only: never used for a verdict). */
+  onProgress: ((p: ProgressReport) => void) | undefined;
   /** Where the last takeConsole() stopped. */
   private consoleMark = 0;
   /** Time allowed to evaluate the submission's file (its top-level code). */
@@ -139,6 +141,10 @@ export class SandboxWorker {
         if (typeof m === 'string') {
           note = `it sent the grader a malformed message (${m})`;
           this.killChild(child);
+          return;
+        }
+        if (m.type === 'progress') {
+          this.onProgress?.(m);
           return;
         }
         if (m.type === 'fatal') {

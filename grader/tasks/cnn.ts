@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { predictClasses, type ClassificationData } from '../../reference/support/classifier-training.ts';
 import type { Task, TaskTable } from './types.ts';
+import { reportProgress } from './progress.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -86,7 +87,8 @@ export function trainImageModel(builder: string): Task {
       });
       // shuffle: tfjs-layers shuffles with Math.random, which the sandbox seeds per case.
       const onEpochBegin = async (epoch: number) => setAdamLearningRate(optimizer, epochLearningRate(schedule, lr, epoch, epochs));
-      await model.fit(xs, ys, { epochs, batchSize, shuffle: true, verbose: 0, callbacks: { onEpochBegin } });
+      const onEpochEnd = async (epoch: number, logs?: { loss?: number }) => reportProgress(epoch + 1, epochs, 'epoch', logs?.loss !== undefined ? `loss ${logs.loss.toFixed(3)}` : undefined);
+      await model.fit(xs, ys, { epochs, batchSize, shuffle: true, verbose: 0, callbacks: { onEpochBegin, onEpochEnd } });
       return predictClasses((x) => model.predict(x) as tf.Tensor, xt, 250);
     } finally {
       if (model instanceof tf.LayersModel) {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { layerSeed } from '../../reference/support/layer-seed.ts';
 import { Rng } from '../inputs/rng.ts';
 import type { Impl, TaskTable } from './types.ts';
+import { reportProgress } from './progress.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -104,6 +105,7 @@ function trainAdversarial(
       tf.dispose([idx, z1, z2, xr]);
       if (dl) dl.dispose();
       if (gl) gl.dispose();
+      reportProgress(step + 1, budget.steps, 'step', dLog.length > 0 ? `D loss ${dLog[dLog.length - 1]!.toFixed(3)}, G loss ${gLog[gLog.length - 1]!.toFixed(3)}` : undefined);
     }
     const z = tf.randomNormal([budget.samples, latent], 0, 1, 'float32', noise.seed32());
     const samples = tf.tidy(() => g.predict(z) as tf.Tensor2D);

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { predictClasses, type ClassificationData } from '../../reference/support/classifier-training.ts';
 import type { TaskTable } from './types.ts';
+import { reportProgress } from './progress.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -50,7 +51,8 @@ export const tasks: TaskTable = {
         loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred),
       });
       // shuffle: tfjs-layers shuffles with Math.random, which the sandbox seeds per case.
-      await model.fit(data.trainImages, ys, { epochs, batchSize, shuffle: true, verbose: 0 });
+      const onEpochEnd = async (epoch: number, logs?: { loss?: number }) => reportProgress(epoch + 1, epochs, 'epoch', logs?.loss !== undefined ? `loss ${logs.loss.toFixed(3)}` : undefined);
+      await model.fit(data.trainImages, ys, { epochs, batchSize, shuffle: true, verbose: 0, callbacks: { onEpochEnd } });
       return predictClasses((x) => model.predict(x) as tf.Tensor, data.testImages);
     } finally {
       if (model instanceof tf.LayersModel) {

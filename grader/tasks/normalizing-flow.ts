@@ -3,6 +3,7 @@ import { Rng } from '../inputs/rng.ts';
 import type { Live } from '../sandbox/tensors.ts';
 import { callPure } from './common.ts';
 import type { Impl, TaskContext, TaskTable } from './types.ts';
+import { reportProgress } from './progress.ts';
 
 /**
  * Tasks of the normalizing-flow exercise. A coupling's net arrives as weights (see
@@ -199,6 +200,7 @@ export function trainMoons(impl: Impl, train: tf.Tensor2D, test: tf.Tensor2D, bu
         loss.dispose();
       }
       tf.dispose([idx, xb]);
+      reportProgress(step + 1, budget.steps, 'step', lossLog.length > 0 ? `NLL ${lossLog[lossLog.length - 1]!.toFixed(3)}` : undefined);
     }
     // The judge scores the trained flow by its change of variables, from z on a stencil around
     // each held-out point: it trusts the student's forward maps, not their log-determinants.

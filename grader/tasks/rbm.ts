@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TaskTable } from './types.ts';
+import { reportProgress } from './progress.ts';
 
 function tensorOut(x: unknown, who: string): tf.Tensor {
   if (!(x instanceof tf.Tensor)) throw new TypeError(`${who} must return a tf.Tensor`);
@@ -40,6 +41,7 @@ export const tasks: TaskTable = {
       const next = tf.tidy(() => [tf.add(w, tf.mul(lr, g.dW)), tf.add(b, tf.mul(lr, g.db)), tf.add(c, tf.mul(lr, g.dc))]);
       tf.dispose([w, b, c, g.dW, g.db, g.dc]);
       [w, b, c] = next as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
+      reportProgress(s + 1, steps, 'step');
     }
     return { w, b, c };
   },

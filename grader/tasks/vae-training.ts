@@ -11,6 +11,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../inputs/rng.ts';
 import type { Impl } from './types.ts';
+import { reportProgress } from './progress.ts';
 
 /** The ELBO's pieces a training run uses: the student's (vae exercise) or the grader's. */
 export interface ElboPieces {
@@ -184,6 +185,7 @@ export function trainVae(m: VaeModels, pieces: ElboPieces, images: tf.Tensor2D, 
           if (!Number.isFinite(v)) throw new Error(`the training loss became ${v} at step ${step} (−ELBO from your functions): check for log of 0 or exp overflow`);
           log.push(v);
         }
+        reportProgress(step + 1, budget.steps, 'step', log.length > 0 ? `−ELBO ${log[log.length - 1]!.toFixed(1)}` : undefined);
       } finally {
         tf.dispose([idx, x, eps]);
         if (y) y.dispose();

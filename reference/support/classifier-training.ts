@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { reportProgress } from '../../grader/tasks/progress.ts';
 
 /** What a training task receives: the training split, and test inputs without their labels. */
 export interface ClassificationData {
@@ -81,6 +82,7 @@ export function trainMlpWithStepper(stepper: Stepper, data: ClassificationData, 
       for (const p of params) if (!next.includes(p)) p.dispose();
       params = next;
     }
+    reportProgress(epoch + 1, budget.epochs, 'epoch');
   }
   const out = predictClasses((x) => mlpLogits(params, x), data.testImages);
   tf.dispose(params);
