@@ -47,10 +47,10 @@ export async function againstReference(ctx: CheckContext, task: string): Promise
   const message = `case "${cases[miss.index]!.label}": ${miss.m.message}${leaks}`;
   const hint = hintOf(expected.variants.filter((v) => v.verdict === 'mistake' && !firstMismatch(v.outcomes, got, cases, tol)).map((v) => v.hint));
   if (hint) return { passed: false, message, hint, leaked };
-  // No known mistake: a gradient that differs only in sign where tf.abs meets 0 is tfjs's subgradient choice.
+  // No known mistake: a gradient wrong only where the input is exactly 0 is tfjs's subgradient choices meeting a kink.
   const e = expected.reference[miss.index];
   const g = got[miss.index];
-  const trap = ctx.check.kind === 'gradient' && e?.ok && g?.ok ? trapOfGradientMismatch(e.value, g.value, tol, student.report, ctx.manifest.id) : null;
+  const trap = ctx.check.kind === 'gradient' && e?.ok && g?.ok ? trapOfGradientMismatch(e.value, g.value, cases[miss.index]!.args, tol, ctx.manifest.id) : null;
   return trap ? { passed: false, message: `${message} — ${trap.cause}`, hint: trap.hint, leaked } : { passed: false, message, leaked };
 }
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { tensor } from '../inputs/wire.ts';
-import { differsOnlyBySign, readmeSection, trapOfError, trapOfGradientMismatch } from './tfjs-traps.ts';
+import { mismatchesAtZeroInputs, readmeSection, trapOfError, trapOfGradientMismatch } from './tfjs-traps.ts';
 
 /** The error tfjs itself throws for f (the rules must match tfjs's real messages, not copies of them). */
 function errorOf(f: () => unknown): Error {
@@ -162,41 +162,49 @@ describe('trapOfError: the other gradient bugs and index dtypes the parity sweep
   });
 });
 
-describe('trapOfGradientMismatch: tf.abs has the derivative −1 at 0', () => {
+describe('trapOfGradientMismatch: wrong only where the input is exactly 0 (tfjs subgradient choices)', () => {
   const tol = { rtol: 1e-5, atol: 1e-6 };
-  /** σ'(x) from the student's σ = where(x ≥ 0, 1/(1+e), e/(1+e)), e = exp(−|x|), on cpu. */
-  function absSigmoidGrad(xs: number[]): number[] {
-    return tf.tidy(() => {
-      const sig = (x: tf.Tensor) => {
-        const e = tf.exp(tf.neg(tf.abs(x)));
-        return tf.where(tf.greaterEqual(x, 0), tf.div(1, tf.add(1, e)), tf.div(e, tf.add(1, e)));
-      };
-      return Array.from(tf.grad(sig)(tf.tensor1d(xs)).dataSync());
-    });
+  /** The gradient-task result { "0": d/dx Σ f(x) } of f on cpu, for inputs xs. */
+  function gradientOf(f: (x: tf.Tensor) => tf.Tensor, xs: number[]) {
+    const g = tf.tidy(() => Array.from(tf.grad((x: tf.Tensor) => tf.sum(f(x)))(tf.tensor1d(xs)).dataSync()));
+    return { '0': tensor([xs.length], g) };
   }
   const xs = [-2, 0, 0.5, 3];
-  const exact = xs.map((x) => 1 / (1 + Math.exp(-x)) * (1 - 1 / (1 + Math.exp(-x))));
+  const sigma = (x: number) => 1 / (1 + Math.exp(-x));
 
-  it('when a sigmoid built on tf.abs is differentiated at 0 then only that element flips sign, and the trap says so', () => {
-    const got = absSigmoidGrad(xs);
-    expect(got[1]).toBeCloseTo(-0.25, 6); // tfjs's choice, the reason for the trap
-    const trap = trapOfGradientMismatch(tensor([4], exact), tensor([4], got), tol, { kernels: ['Abs', 'Exp', 'Select'] }, 'dense');
-    expect(trap!.cause).toMatch(/tf\.abs has the derivative −1 at exactly 0/);
-    expect(trap!.hint).toMatch(/tf\.where\(tf\.greaterEqual\(x, 0\), tf\.neg\(x\), x\)/);
-    expect(trap!.hint).toMatch(/exercises\/dense\/README\.md, section "The formulas"/);
+  it('when σ is built on tf.abs then only the element at x = 0 is off, and the trap says how to write −|x|', () => {
+    const absSigmoid = (x: tf.Tensor) => {
+      const e = tf.exp(tf.neg(tf.abs(x)));
+      return tf.where(tf.greaterEqual(x, 0), tf.div(1, tf.add(1, e)), tf.div(e, tf.add(1, e)));
+    };
+    const got = gradientOf(absSigmoid, xs);
+    expect(got['0'].$tensor.data[1]).toBeCloseTo(-0.25, 6); // tfjs's choice, the reason for the trap
+    const exact = { '0': tensor([4], xs.map((x) => sigma(x) * (1 - sigma(x)))) };
+    const trap = trapOfGradientMismatch(exact, got, [tensor([4], xs)], tol, 'dense');
+    expect(trap!.cause).toMatch(/off only where the input is exactly 0 \(1 of 4 elements\)/);
+    expect(trap!.hint).toMatch(/tf\.where\(tf\.greaterEqual\(x, 0\), tf\.neg\(x\), x\).*exercises\/dense\/README\.md, section "The formulas"/);
   });
 
-  it('when the code did not run Abs, or the values differ otherwise, then no trap is claimed', () => {
-    const got = absSigmoidGrad(xs);
-    expect(trapOfGradientMismatch(tensor([4], exact), tensor([4], got), tol, { kernels: ['Exp'] }, 'dense')).toBeNull();
-    const wrong = exact.map((v) => v * 2);
-    expect(trapOfGradientMismatch(tensor([4], exact), tensor([4], wrong), tol, { kernels: ['Abs'] }, 'dense')).toBeNull();
+  it('when softplus is max(z, 0) + log1p(e^−|z|) with tf.relu and a tf.where |z| then it is off by 1 at 0 only, and tf.relu with tf.abs is right', () => {
+    const whereAbs = (z: tf.Tensor) => tf.where(tf.greaterEqual(z, 0), z, tf.neg(z));
+    const mismatched = (z: tf.Tensor) => tf.add(tf.relu(z), tf.log1p(tf.exp(tf.neg(whereAbs(z)))));
+    const agreeing = (z: tf.Tensor) => tf.add(tf.relu(z), tf.log1p(tf.exp(tf.neg(tf.abs(z)))));
+    const exact = { '0': tensor([4], xs.map(sigma)) };
+    const args = [tensor([4], xs)];
+    const got = gradientOf(mismatched, xs);
+    expect(got['0'].$tensor.data[1]).toBeCloseTo(-0.5, 6); // σ(0) = 0.5 expected
+    expect(trapOfGradientMismatch(exact, got, args, tol, 'gan')!.hint).toMatch(/pair tf\.relu with tf\.abs/);
+    expect(trapOfGradientMismatch(exact, gradientOf(agreeing, xs), args, tol, 'gan')).toBeNull(); // nothing differs
   });
 
-  it('differsOnlyBySign: nested values, equal values, and a flip of an element that is ≈ 0 anyway', () => {
-    expect(differsOnlyBySign([tensor([2], [1, 2]), { a: 3 }], [tensor([2], [1, -2]), { a: 3 }], tol)).toBe(true);
-    expect(differsOnlyBySign(tensor([2], [1, 2]), tensor([2], [1, 2]), tol)).toBe(false);
-    expect(differsOnlyBySign(tensor([2], [0, 2]), tensor([2], [-1e-9, 3]), tol)).toBe(false);
+  it('when a difference lies where the input is not 0, or the gradient is not shaped like its input, then no trap is claimed', () => {
+    const exact = { '0': tensor([4], [1, 2, 3, 4]) };
+    const args = [tensor([4], xs)];
+    expect(trapOfGradientMismatch(exact, { '0': tensor([4], [1, 2, 3, 5]) }, args, tol)).toBeNull(); // x = 3 there
+    expect(mismatchesAtZeroInputs(exact, { '0': tensor([4], [1, 9, 3, 4]) }, [tensor([2], [0, 0])], tol)).toBeNull();
+    expect(mismatchesAtZeroInputs(exact, { '0': tensor([4], [1, 9, 3, 4]) }, args, tol)).toEqual({ differing: 1, total: 4 });
+    // Paths into nested arguments (regularization's params[k]).
+    expect(mismatchesAtZeroInputs({ '0.1': tensor([2], [1, 1]) }, { '0.1': tensor([2], [1, -1]) }, [[tensor([1], [5]), tensor([2], [2, 0])]], tol)).toEqual({ differing: 1, total: 2 });
   });
 });
 

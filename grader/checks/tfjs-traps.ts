@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { isWireTensor, type Wire } from '../inputs/wire.ts';
+import { atPath, isWireTensor, type Wire } from '../inputs/wire.ts';
 import type { Tol } from '../compare/allclose.ts';
 import { repoPath } from '../paths.ts';
 
@@ -218,42 +218,49 @@ export function trapOfError(error: { name: string; message: string }, seen?: See
 
 // ── subgradient choices ───────────────────────────────────────────────────────────────────
 
-function numbersOf(v: Wire | undefined): number[] | null {
-  if (v === undefined || v === null) return null;
-  if (typeof v === 'number') return [v];
-  if (isWireTensor(v)) return Array.from(v.$tensor.data as ArrayLike<number>);
-  if (Array.isArray(v) || typeof v === 'object') {
-    const parts = (Array.isArray(v) ? v : Object.keys(v).sort().map((k) => (v as Record<string, Wire>)[k]!)).map(numbersOf);
-    return parts.some((p) => p === null) ? null : (parts as number[][]).flat();
+const numbers = (v: Wire | undefined): ArrayLike<number> | null => (isWireTensor(v) ? (v.$tensor.data as ArrayLike<number>) : null);
+
+/**
+ * Where a gradient differs from the reference's, if it differs only at elements whose input
+ * is exactly 0. `expected` and `got` are the gradient task's results, { [argument path]:
+ * gradient }; `args` the case's arguments. null when some difference is elsewhere (or a
+ * gradient is not shaped like its input, so the question cannot be asked).
+ */
+export function mismatchesAtZeroInputs(expected: Wire, got: Wire | undefined, args: Wire[], tol: Tol): { differing: number; total: number } | null {
+  if (expected === null || typeof expected !== 'object' || Array.isArray(expected) || isWireTensor(expected)) return null;
+  let differing = 0;
+  let total = 0;
+  for (const [path, e] of Object.entries(expected)) {
+    const ev = numbers(e);
+    const gv = numbers((got as Record<string, Wire> | undefined)?.[path]);
+    const xv = numbers(atPath(args, path));
+    if (!ev || !gv || ev.length !== gv.length) return null;
+    total += ev.length;
+    for (let i = 0; i < ev.length; i++) {
+      if (Math.abs(gv[i]! - ev[i]!) <= tol.atol + tol.rtol * Math.abs(ev[i]!)) continue;
+      if (!xv || xv.length !== ev.length || xv[i] !== 0) return null;
+      differing++;
+    }
   }
-  return null;
+  return differing > 0 ? { differing, total } : null;
 }
 
 /**
- * Whether got differs from expected only by a sign flip at some elements (got ≈ −expected
- * there, expected not ≈ 0), and nowhere else: the footprint of tfjs's subgradient choice
- * d|x|/dx = −1 at exactly x = 0.
+ * The trap behind a gradient that is wrong only where an input is exactly 0: tfjs picks one
+ * subgradient at every kink (|x|, max, relu, a tf.where's branch), and pieces with kinks at 0
+ * that add up to a smooth function (σ from e^−|x|, softplus as max(z, 0) + log1p(e^−|z|))
+ * get the smooth function's derivative only when their choices agree.
  */
-export function differsOnlyBySign(expected: Wire, got: Wire | undefined, tol: Tol): boolean {
-  const e = numbersOf(expected);
-  const g = numbersOf(got);
-  if (!e || !g || e.length !== g.length) return false;
-  let flipped = 0;
-  for (let i = 0; i < e.length; i++) {
-    const bound = tol.atol + tol.rtol * Math.abs(e[i]!);
-    if (Math.abs(g[i]! - e[i]!) <= bound) continue;
-    if (Math.abs(g[i]! + e[i]!) <= bound && Math.abs(e[i]!) > bound) flipped++;
-    else return false;
-  }
-  return flipped > 0;
-}
-
-/** The trap behind a gradient that mismatches the reference, or null. */
-export function trapOfGradientMismatch(expected: Wire, got: Wire | undefined, tol: Tol, seen: Seen | undefined, exercise?: string): Trap | null {
-  const usesAbs = seen?.kernels?.includes('Abs') || touched(seen, 'abs');
-  if (!usesAbs || !differsOnlyBySign(expected, got, tol)) return null;
+export function trapOfGradientMismatch(expected: Wire, got: Wire | undefined, args: Wire[], tol: Tol, exercise?: string): Trap | null {
+  const where = mismatchesAtZeroInputs(expected, got, args, tol);
+  if (!where) return null;
   return {
-    cause: 'the gradient has the wrong sign at some elements only: tfjs\'s tf.abs has the derivative −1 at exactly 0',
-    hint: `tf.abs is differentiated as −1 at x = 0 in TensorFlow.js (a valid subgradient, but it flips the sign of a formula like σ built from e^(−|x|) at exactly 0). Write −|x| as tf.where(tf.greaterEqual(x, 0), tf.neg(x), x): each branch then has the derivative of the formula it stands for${seeReadme(exercise, { exercise: 'dense', mentions: /`tf\.abs` has the derivative −1 at 0/ })}.`,
+    cause: `the gradient is off only where the input is exactly 0 (${where.differing} of ${where.total} elements): TensorFlow.js's subgradient choices at a kink, not your formula`,
+    hint:
+      'At x = 0 tfjs differentiates tf.abs as −1, tf.relu as 0, tf.maximum(a, b) as 1 for a (ties go to the first argument), tf.sign as 0, and tf.where follows the branch its condition picks. ' +
+      'Your formula is smooth at 0, but it is built from pieces with kinks there, and their choices do not add up to its derivative. ' +
+      'Make them agree: write −|x| as tf.where(tf.greaterEqual(x, 0), tf.neg(x), x) so that each branch is the formula it stands for (σ from e^−|x|); ' +
+      'for softplus(z) = max(z, 0) + log1p(e^−|z|) pair tf.relu with tf.abs, or tf.maximum(z, 0) with the tf.where form of |z| — or use tf.softplus' +
+      `${seeReadme(exercise, { exercise: exercise === 'dense' ? 'dense' : 'mle', mentions: /`tf\.abs` has the derivative −1 at 0|tfjs's subgradients at 0/ })}.`,
   };
 }
