@@ -22,8 +22,24 @@ export const LIMITS = {
   /** All copied files together. */
   totalBytes: 4 * 1024 * 1024,
   files: 200,
+  /** Files and folders looked at, copied or not. */
+  entries: 2000,
   depth: 6,
 };
+
+/**
+ * esbuild follows a `//# sourceMappingURL=<path>` comment of an input file to read its source
+ * map from anywhere, without asking the plugin (it would put the map's file names in the
+ * bundle): the comment is defused in the copy. Line and column numbers are unchanged.
+ */
+const SOURCE_MAP_COMMENT = /([#@])(\s*)sourceMappingURL(\s*)=/g;
+
+function defuseSourceMaps(name: string, bytes: Buffer): Buffer {
+  if (path.extname(name).toLowerCase() === '.json') return bytes;
+  const text = bytes.toString('latin1');
+  if (!/sourceMappingURL/.test(text)) return bytes;
+  return Buffer.from(text.replace(SOURCE_MAP_COMMENT, '$1$2sourceMappingOFF$3='), 'latin1');
+}
 
 export interface Staged {
   /** The staging folder: `<root>/<id>/…`, holding only copies. */
@@ -46,6 +62,8 @@ export function readRegular(file: string, cap: number): Buffer | string {
   try {
     const st = fs.fstatSync(fd);
     if (!st.isFile()) return 'is not a regular file';
+    // A hard link is a second name for a file that may live anywhere on the disk (the answer key).
+    if (st.nlink > 1) return 'is a hard link to another file: hand in a copy of your own';
     if (st.size > cap) return `is ${st.size} bytes (the limit is ${cap})`;
     const buf = Buffer.alloc(st.size);
     let off = 0;
@@ -95,6 +113,7 @@ export function stageSubmission(submissionRoot: string, id: string): Staged {
   const skipped: string[] = [];
   let total = 0;
   let count = 0;
+  let entries = 0;
   const remove = (): void => fs.rmSync(root, { recursive: true, force: true });
   try {
     const copyDir = (from: string, to: string, rel: string, depth: number): void => {
@@ -108,6 +127,7 @@ export function stageSubmission(submissionRoot: string, id: string): Staged {
       }
       for (const name of names) {
         const relName = rel ? `${rel}/${name}` : name;
+        if (++entries > LIMITS.entries) throw new SubmissionError(`your exercise folder holds more than ${LIMITS.entries} files and folders`);
         if (IGNORED_NAMES.has(name)) {
           skipped.push(`${relName} (the grader uses its own configuration)`);
           continue;
@@ -138,7 +158,7 @@ export function stageSubmission(submissionRoot: string, id: string): Staged {
         }
         total += bytes.length;
         if (total > LIMITS.totalBytes) throw new SubmissionError(`your exercise folder holds more than ${LIMITS.totalBytes} bytes of code`);
-        fs.writeFileSync(path.join(to, name), bytes, { flag: 'wx' });
+        fs.writeFileSync(path.join(to, name), defuseSourceMaps(name, bytes), { flag: 'wx' });
       }
     };
     copyDir(exerciseDir, path.join(root, id), '', 0);

@@ -193,3 +193,31 @@ describe('bundle confinement: honest ways to split a file', () => {
     expect(r.score, summary(r)).toBe(r.maxScore);
   });
 });
+
+describe('bundle confinement: side doors of the bundler', () => {
+  it('when a file links a source map on the host then esbuild never reads it', async () => {
+    const map = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'host-map-')), 'secret.map');
+    fs.writeFileSync(map, JSON.stringify({ version: 3, sources: ['LEAKED-NAME.ts'], names: ['secretName'], mappings: 'AAAA' }));
+    const dir = submissionWith('sgd', `${HONEST}\n//# sourceMappingURL=${map}\n`);
+    const b = await bundleSubmission(dir, 'sgd');
+    const inline = b.code.match(/sourceMappingURL=data:application\/json;base64,(\S+)\s*$/)!;
+    expect(Buffer.from(inline[1]!, 'base64').toString('utf8')).not.toContain('LEAKED-NAME');
+    const r = await grade(dir);
+    expect(r.score, summary(r)).toBe(r.maxScore);
+  });
+
+  it('when the exercise file is a hard link then it is refused (it may be any file on the disk)', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'grade-sgd-'));
+    fs.mkdirSync(path.join(dir, 'sgd'));
+    const original = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'elsewhere-')), 'sgd.ts');
+    fs.writeFileSync(original, HONEST);
+    fs.linkSync(original, path.join(dir, 'sgd', 'sgd.ts'));
+    expect(await bundleError(dir)).toBe('sgd/sgd.ts is a hard link to another file: hand in a copy of your own');
+  });
+
+  it('when the folder holds thousands of empty folders then it is refused with the limit', async () => {
+    const dir = submissionWith('sgd', HONEST);
+    for (let i = 0; i < 2100; i++) fs.mkdirSync(path.join(dir, 'sgd', `d${i}`));
+    expect(await bundleError(dir)).toMatch(/more than 2000 files and folders/);
+  });
+});
