@@ -33,7 +33,7 @@ export const cases: Record<string, CaseRecipe> = {
   rotate: (rng) => {
     const pattern = asymmetric(rng);
     return [
-      ...[0.3, -1.1, Math.PI / 2, Math.PI, 2.5].map((theta) => ({ label: `asymmetric pattern, ${theta.toFixed(4)} rad`, args: [pattern, theta] })),
+      ...[0.3, -1.1, Math.PI / 2, Math.PI, 2.5, 0].map((theta) => ({ label: `asymmetric pattern, ${theta.toFixed(4)} rad`, args: [pattern, theta] })),
       { label: 'MNIST digits, 0.4 rad', args: [digits(), 0.4] },
     ];
   },

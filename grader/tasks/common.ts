@@ -25,7 +25,7 @@ export function callPure(fn: (...a: unknown[]) => unknown, args: Live[], name: s
     const n = inputs.filter((t) => t.isDisposed).length;
     return n > 0 ? new Error(`${name} disposed ${n} of its input tensor(s); functions must leave their inputs alone (the caller owns them)`) : undefined;
   };
-  const guard = guardInputs(inputs, positions, name);
+  const guard = guardInputs(inputs, positions, name, args);
   let out: unknown;
   try {
     try {

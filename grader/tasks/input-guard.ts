@@ -29,8 +29,26 @@ function sameValues(a: ArrayLike<unknown>, b: ArrayLike<unknown>): boolean {
   return true;
 }
 
-/** `inputs[i]` is the tensor at argument position `position[i]` (for the message). */
-export function guardInputs(inputs: tf.Tensor[], position: number[], fnName: string): InputGuard {
+/** The arrays and plain objects inside an argument (depth ≤ 4), with a shallow copy of each. */
+function containersIn(v: unknown, acc: { at: object; copy: [string, unknown][] }[] = [], depth = 0): { at: object; copy: [string, unknown][] }[] {
+  if (depth > 4 || v === null || typeof v !== 'object' || v instanceof tf.Tensor) return acc;
+  if (!Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype) return acc;
+  acc.push({ at: v, copy: Object.entries(v) });
+  for (const x of Object.values(v)) containersIn(x, acc, depth + 1);
+  return acc;
+}
+
+function sameEntries(a: [string, unknown][], b: [string, unknown][]): boolean {
+  return a.length === b.length && a.every(([k, x], i) => b[i]![0] === k && Object.is(b[i]![1], x));
+}
+
+/**
+ * `inputs[i]` is the tensor at argument position `position[i]` (for the message); `args`, when
+ * given, are the call's arguments, whose arrays and plain objects must come back unchanged too
+ * (a step that writes its new tensors into the caller's `params` array, or `state.t += 1`).
+ */
+export function guardInputs(inputs: tf.Tensor[], position: number[], fnName: string, args: unknown[] = []): InputGuard {
+  const containers = args.map((a) => containersIn(a));
   // Values before the call: a copy on every backend.
   const before = inputs.map((t) => (t.isDisposed ? null : Array.from(t.dataSync() as ArrayLike<number>)));
   const handedOut: Readable[] = inputs.map(() => []);
@@ -50,6 +68,14 @@ export function guardInputs(inputs: tf.Tensor[], position: number[], fnName: str
   });
   return {
     verify(out: unknown) {
+      for (const [i, list] of containers.entries()) {
+        for (const c of list) {
+          if (!sameEntries(c.copy, Object.entries(c.at))) {
+            const what = Array.isArray(c.at) ? 'an array' : 'an object';
+            throw new Error(`${fnName} changed ${what} inside its ${argName(i)} in place (an element or property replaced, added or removed): do not modify the inputs — build and return new arrays and objects`);
+          }
+        }
+      }
       const outs = tensorsOf(out);
       for (const [i, t] of inputs.entries()) {
         if (outs.includes(t)) {

@@ -63,4 +63,10 @@ describe('adam', () => {
     expect(check(r, 'one step').passed, summary(r)).toBe(false);
     expect(check(r, 'one step').message).toMatch(/state\.t: expected 1, got 0/);
   });
+
+  it('when the step bumps state.t in place then the one-step check fails naming the rule, with no hint about t', async () => {
+    const r = await grade('adam', wrongSubmission('adam', 'state-updated-in-place'));
+    expect(check(r, 'one step').message, summary(r)).toMatch(/adamStep changed an object inside its argument 3 in place.*do not modify the inputs/);
+    expect(check(r, 'one step').hint).toBeUndefined();
+  });
 });

@@ -28,4 +28,10 @@ describe('sgd', () => {
     expect(check(r, 'one step').hint).toMatch(/learning rate/);
     expect(r.score).toBeLessThan(r.maxScore);
   });
+
+  it('when the step writes its new tensors into the caller\'s params array then the one-step check fails naming the rule', async () => {
+    const r = await grade('sgd', wrongSubmission('sgd', 'updates-params-array'));
+    expect(check(r, 'one step').message, summary(r)).toMatch(/sgdStep changed an array inside its argument 1 in place.*do not modify the inputs/);
+    expect(check(r, 'one step').hint).toBeUndefined();
+  });
 });
