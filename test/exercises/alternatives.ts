@@ -9,6 +9,12 @@ import { submissionWith } from '../grading.ts';
  */
 export const ALTERNATIVES_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'alternative');
 
+/**
+ * Exercises whose checks train for a minute or more per seed (the README's "one training"
+ * column): their alternatives run in the slow suite only, so that npm test stays short.
+ */
+export const TRAINING_HEAVY = new Set(['gan', 'vae', 'beta-vae', 'cvae', 'inpainting', 'cnn', 'cnn-schedule', 'resnet', 'densenet']);
+
 export interface Alternative {
   id: string;
   name: string;
@@ -25,7 +31,7 @@ export function listAlternatives(only = process.env.ALTERNATIVES): Alternative[]
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).sort()) {
       const source = fs.readFileSync(path.join(dir, file), 'utf8');
       const comment = /^\/\/ (.*)$/m.exec(source)?.[1] ?? '';
-      out.push({ id, name: file.replace(/\.ts$/, ''), what: comment.replace(/:.*$/, '') });
+      out.push({ id, name: file.replace(/\.ts$/, ''), what: comment.replace(/(:| \().*$/, '') });
     }
   }
   return out;
