@@ -145,7 +145,7 @@ describe('project wasm kernels at degenerate shapes, against cpu', () => {
         await expectParity(valueAndGrads((x, y) => tf.matMul(x, y, ta, tb), [a, b]));
       });
     }
-    it('an empty inner dimension ([2, 0] · [0, 3]ᵀᵀ: zeros)', async () => {
+    it('an empty inner dimension ([0, 2]ᵀ · [0, 3]: a [2, 3] of zeros)', async () => {
       await expectParity(() => [tf.matMul(tf.zeros([0, 2]), tf.zeros([0, 3]), true, false)]);
     });
     it('a dense layer on a batch of 1 (fused matMul + bias + relu)', async () => {
