@@ -16,4 +16,6 @@ export const cases: Record<string, CaseRecipe> = {
   },
   /** The number of classes the model is built for (its seed is the grading seed). */
   seedProbe: () => [{ label: 'buildCvae(2, 10, seed) twice, and with seed + 1', args: [10] }],
+  /** buildCvae's arguments before the seed: latentDim, numClasses. */
+  model: () => [{ label: 'buildCvae(2, 10, seed)', args: [2, 10] }],
 };

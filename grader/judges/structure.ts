@@ -73,7 +73,7 @@ export function missingStructure(s: ModelSummary, req: StructureRequirements): s
   if (req.uncompiled && s.compiled) missing.push('to be returned uncompiled: it was compiled, but the grader compiles it with its own optimizer and loss');
   if (req.logits) {
     const out = s.layers.find((l) => l.name === s.output);
-    if (out && !LINEAR.has(out.activation)) missing.push(`logits at the output: its last layer (${out.name}, ${out.className}) applies ${out.activation}; leave the last layer linear (the loss applies the softmax)`);
+    if (out && !LINEAR.has(out.activation)) missing.push(`logits at the output (a linear last layer): its last layer (${out.name}, ${out.className}) applies ${out.activation}; leave it linear — the grader's loss applies the softmax or sigmoid itself, and log σ² must be able to go negative`);
   }
   return missing;
 }
@@ -83,7 +83,7 @@ function structureJudge(): Judge {
     const s = values[0] as unknown as ModelSummary;
     const req = check.requires ?? {};
     const missing = missingStructure(s, req);
-    const who = `${check.export ?? 'the builder'}(seed)`;
+    const who = `${check.export ?? 'the builder'}(…)${check.output ? `.${check.output}` : ''}`;
     if (missing.length === 0) return { passed: true, message: `${who} has what the README requires: ${describeLayers(s)}` };
     const rule = check.rule ? ` (README: "${check.rule}")` : '';
     return { passed: false, message: `${who}'s model lacks ${missing.join('; and ')}${rule}. It has: ${describeLayers(s)}` };

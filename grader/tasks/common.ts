@@ -82,13 +82,17 @@ export const commonTasks: TaskTable = {
    * The model the export builds from the grading seed, as plain data (layers, joins, parameter
    * counts) for the structure judge; the model is disposed here. args: none.
    */
-  modelSummary(impl, _args, ctx) {
-    const model: unknown = exportOf(impl, ctx)(ctx.options.seed);
-    if (!(model instanceof tf.LayersModel)) throw new TypeError(`${ctx.exportName}(seed) must return a tf.LayersModel, but returned ${model === null ? 'null' : typeof model}`);
+  modelSummary(impl, args, ctx) {
+    // args: the export's arguments before the seed; `output` names the model inside an object result ("discriminator").
+    const built: unknown = exportOf(impl, ctx)(...args, ctx.options.seed);
+    const part = ctx.options.output;
+    const model = part ? getAt(built, part) : built;
+    const all = built instanceof tf.LayersModel ? [built] : built !== null && typeof built === 'object' ? Object.values(built).filter((v): v is tf.LayersModel => v instanceof tf.LayersModel) : [];
     try {
+      if (!(model instanceof tf.LayersModel)) throw new TypeError(`${ctx.exportName}(…)${part ? `.${part}` : ''} must be a tf.LayersModel, but is ${model === null ? 'null' : typeof model}`);
       return summariseModel(model) as unknown as Record<string, unknown>;
     } finally {
-      model.dispose();
+      for (const m of all) m.dispose();
     }
   },
 
