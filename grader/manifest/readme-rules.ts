@@ -2,7 +2,7 @@
  * The rules an exercise README states, and its table of which check enforces each one.
  *
  * Format (parsed here, enforced by readme-rules.test.ts):
- * - A *rule* is a sentence of the README's "## Task" or "## What to write" section (fenced code
+ * - A *rule* is a sentence of the README's "## Task", "## What to write" or "## What is forbidden…" section (fenced code
  *   and indented formula blocks left out) that says must, do not, don't, never, return, use,
  *   repeat or seed (as whole words, any case).
  * - The table is the section "## Rules and the checks that enforce them": one row per rule,
@@ -42,7 +42,7 @@ function ruleText(readme: string): string {
       continue;
     }
     if (fenced) continue;
-    if (/^## /.test(line)) inRules = /^## (Task|What to write)\b/.test(line);
+    if (/^## /.test(line)) inRules = /^## (Task|What to write|What is forbidden)\b/.test(line);
     if (!inRules || /^## /.test(line)) continue;
     if (/^( {4}|\t)/.test(line) && !/^\s*[-*] /.test(line)) {
       out.push(''); // an indented formula block ends a sentence
