@@ -54,3 +54,4 @@ export function check(r: GradeResult, name: string) {
 export function summary(r: GradeResult): string {
   return r.checks.map((c) => `${c.passed ? '✓' : '✗'} ${c.name}: ${c.message}${c.hint ? ` [hint: ${c.hint}]` : ''}`).join('\n');
 }
+

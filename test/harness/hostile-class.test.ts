@@ -8,13 +8,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readResult, resultPath } from '../../grader/batch/store.ts';
 import { main } from '../../grader/cli.ts';
 import { gradeExercise } from '../../grader/grade/grade-exercise.ts';
 import { REPO_ROOT } from '../../grader/paths.ts';
 import type { GradeResult } from '../../grader/results/types.ts';
 import { summary } from '../grading.ts';
+import { withEnv } from '../env.ts';
 
 const HONEST = fs.readFileSync(path.join(REPO_ROOT, 'examples', 'class', 'ada', 'sgd', 'sgd.ts'), 'utf8');
 const REFERENCE_LINES = fs.readFileSync(path.join(REPO_ROOT, 'reference', 'optim', 'sgd.ts'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l.length > 25);
@@ -40,23 +41,9 @@ const ONE_STEP_FAILS: Record<string, string> = {
   'm-terminal-escapes': hostile('terminal-escapes.ts'),
 };
 
-let tmp: string;
-let savedTmp: string | undefined;
-let savedCap: string | undefined;
-beforeAll(() => {
-  // A temporary folder of its own: what is left in it afterwards was left by this batch.
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-class-tmp-'));
-  savedTmp = process.env.TMPDIR;
-  savedCap = process.env.GRADER_MEMORY_CAP_MB;
-  process.env.TMPDIR = tmp;
-  process.env.GRADER_MEMORY_CAP_MB = '1024';
-});
-afterAll(() => {
-  if (savedTmp === undefined) delete process.env.TMPDIR;
-  else process.env.TMPDIR = savedTmp;
-  if (savedCap === undefined) delete process.env.GRADER_MEMORY_CAP_MB;
-  else process.env.GRADER_MEMORY_CAP_MB = savedCap;
-});
+// A temporary folder of its own: what is left in it afterwards was left by this batch.
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hostile-class-tmp-'));
+withEnv({ TMPDIR: tmp, GRADER_MEMORY_CAP_MB: '1024' });
 
 function writeClass(dir: string): void {
   const students: Record<string, string> = { 'a-honest': HONEST, ...ZERO, ...ONE_STEP_FAILS, 'm-ipc-garbage': hostile('ipc-garbage.ts'), 'z-honest': HONEST };

@@ -6,12 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gradeExercise } from '../../grader/grade/grade-exercise.ts';
 import { REPO_ROOT } from '../../grader/paths.ts';
 import { renderConsole } from '../../grader/render/console.ts';
 import type { GradeResult } from '../../grader/results/types.ts';
 import { check, submissionWith, summary } from '../grading.ts';
+import { withEnv } from '../env.ts';
 
 const MEMORY_CAP_MB = 1024;
 const fixture = (name: string): string => fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'hostile', `${name}.ts`), 'utf8');
@@ -24,15 +25,7 @@ function onlyOneStepFailed(r: GradeResult): void {
   expect(check(r, '50-step trajectory on quadratics').passed, summary(r)).toBe(true);
 }
 
-let savedCap: string | undefined;
-beforeAll(() => {
-  savedCap = process.env.GRADER_MEMORY_CAP_MB;
-  process.env.GRADER_MEMORY_CAP_MB = String(MEMORY_CAP_MB);
-});
-afterAll(() => {
-  if (savedCap === undefined) delete process.env.GRADER_MEMORY_CAP_MB;
-  else process.env.GRADER_MEMORY_CAP_MB = savedCap;
-});
+withEnv({ GRADER_MEMORY_CAP_MB: String(MEMORY_CAP_MB) });
 
 describe('the parent survives what a child sends', () => {
   it('when it writes garbage to the request pipe and the IPC fd then the grader is unharmed and the check passes on its merits', async () => {

@@ -6,11 +6,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gradeExercise } from '../../grader/grade/grade-exercise.ts';
 import { REPO_ROOT } from '../../grader/paths.ts';
 import type { GradeResult } from '../../grader/results/types.ts';
 import { check, submissionWith, summary } from '../grading.ts';
+import { withEnv } from '../env.ts';
 
 const MEMORY_CAP_MB = 768;
 const REFERENCE = fs.readFileSync(path.join(REPO_ROOT, 'reference', 'optim', 'sgd.ts'), 'utf8');
@@ -46,15 +47,7 @@ function leaksReference(text: string): boolean {
     .some((l) => text.includes(l));
 }
 
-let savedCap: string | undefined;
-beforeAll(() => {
-  savedCap = process.env.GRADER_MEMORY_CAP_MB;
-  process.env.GRADER_MEMORY_CAP_MB = String(MEMORY_CAP_MB);
-});
-afterAll(() => {
-  if (savedCap === undefined) delete process.env.GRADER_MEMORY_CAP_MB;
-  else process.env.GRADER_MEMORY_CAP_MB = savedCap;
-});
+withEnv({ GRADER_MEMORY_CAP_MB: String(MEMORY_CAP_MB) });
 
 describe('isolation: limits', () => {
   it('when the JS heap is filled then that check says "ran out of memory" and the rest still score', async () => {
