@@ -111,3 +111,22 @@ describe('a class of honest students and attackers', () => {
     expect(fs.readFileSync(html, 'utf8')).not.toMatch(/root:x:0:0|\u001b/);
   });
 });
+
+describe('a single grade of an attacker, in every format', () => {
+  for (const [name, source] of [['m-brackets', ZERO['m-brackets']!], ['m-huge-error-name', ONE_STEP_FAILS['m-huge-error-name']!], ['m-terminal-escapes', ONE_STEP_FAILS['m-terminal-escapes']!]] as const) {
+    it(`when ${name} is graded alone then every format is written, small and clean, and the exit code is 0 or 1`, async () => {
+      const dir = path.join(tmp, 'single', name);
+      fs.mkdirSync(path.join(dir, 'sgd'), { recursive: true });
+      fs.writeFileSync(path.join(dir, 'sgd', 'sgd.ts'), source);
+      for (const format of ['json', 'gradescope', 'junit', 'prairielearn', 'classroom50']) {
+        const out = path.join(tmp, 'single', `${name}.${format}`);
+        const code = await main(['sgd', '--submission', dir, '--backend', 'wasm', '--timeout', '20', '--format', format, '--out', out], { out: () => undefined, err: () => undefined });
+        expect([0, 1], `${name} ${format}`).toContain(code);
+        const text = fs.readFileSync(out, 'utf8');
+        expect(text.length, `${name} ${format}`).toBeGreaterThan(50);
+        expect(text.length, `${name} ${format}`).toBeLessThan(200_000);
+        expect(text, `${name} ${format}`).not.toMatch(/\u001b|\\u001b|root:x:0:0/);
+      }
+    });
+  }
+});
