@@ -6,7 +6,7 @@ import type { JudgeTable } from '../judges/types.ts';
 import { repoPath } from '../paths.ts';
 import type { Wire } from '../inputs/wire.ts';
 import { referenceRequest } from './reference-request.ts';
-import { casesOf, leakNote, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
+import { casesOf, leakNote, LEAK_LIMIT, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
 
 /** The exercise's whole false-fail budget, split evenly over its distribution checks. */
 export const FALSE_FAIL_BUDGET = 1e-4;
@@ -37,6 +37,8 @@ export async function judgedCheck(ctx: CheckContext): Promise<Verdict> {
   const task = ctx.check.task ?? 'call';
   const student = await runStudent(ctx, task, cases);
   if ('verdict' in student) return student.verdict;
+  // The same bar as the value checks: a leak this large fails whatever the values say.
+  if (student.report.leaked > LEAK_LIMIT) return { passed: false, message: `leaked ${student.report.leaked} tensors (more than ${LEAK_LIMIT}): dispose intermediates with tf.tidy`, leaked: student.report.leaked };
   const values = student.report.outcomes.map((o) => (o.ok ? o.value : null)) as Wire[];
   let reference: Wire[] | undefined;
   const need = referenceRequest(ctx.check);

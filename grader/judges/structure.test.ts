@@ -48,6 +48,8 @@ describe('structure judge on real models', () => {
     ['mlp', 'no-nonlinearity', /lacks a nonlinearity between the layers/],
     ['cnn', 'softmax-output', /lacks logits at the output \(a linear last layer\): .*applies softmax/],
     ['cnn', 'convs-without-relu', /lacks a ReLU on every tf\.layers\.conv2d layer/],
+    ['cnn', 'seeded-dropout', /lacks unseeded dropout: dropout\w* has seed \d+/],
+    ['mlp', 'same-seed-every-layer', /lacks a different initializer seed per layer: dense\w* and dense\w* share seed 3/],
   ];
   for (const [id, name, message] of cases) {
     it(`when ${id}/${name} is judged then the structure check fails saying what is missing`, async () => {

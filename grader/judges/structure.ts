@@ -70,6 +70,16 @@ export function missingStructure(s: ModelSummary, req: StructureRequirements): s
   if (req.nonlinearHidden && !s.layers.some((l) => l.name !== s.output && !LINEAR.has(l.activation))) {
     missing.push('a nonlinearity between the layers (e.g. activation: \'relu\' on a hidden dense layer): without one the model is a single linear map');
   }
+  if (req.unseededDropout) {
+    const seeded = s.layers.filter((l) => l.dropoutSeed !== null);
+    if (seeded.length > 0) missing.push(`unseeded dropout: ${seeded.map((l) => `${l.name} has seed ${l.dropoutSeed}`).join(', ')} (a seeded tfjs dropout draws the same mask at every step; leave it unseeded, the grader seeds Math.random)`);
+  }
+  if (req.distinctSeeds) {
+    const bySeed = new Map<number, string[]>();
+    for (const l of s.layers) if (l.kernelSeed !== null) bySeed.set(l.kernelSeed, [...(bySeed.get(l.kernelSeed) ?? []), l.name]);
+    const shared = [...bySeed.entries()].filter(([, names]) => names.length > 1);
+    if (shared.length > 0) missing.push(`a different initializer seed per layer: ${shared.map(([seed, names]) => `${names.join(' and ')} share seed ${seed}`).join('; ')}`);
+  }
   if (req.uncompiled && s.compiled) missing.push('to be returned uncompiled: it was compiled, but the grader compiles it with its own optimizer and loss');
   if (req.logits) {
     const out = s.layers.find((l) => l.name === s.output);

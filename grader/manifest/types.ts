@@ -22,6 +22,10 @@ export interface StructureRequirements {
   logits?: boolean;
   /** The builder returns the model uncompiled. */
   uncompiled?: boolean;
+  /** No Dropout layer has a seed. */
+  unseededDropout?: boolean;
+  /** No two layers' kernel initializers share a seed. */
+  distinctSeeds?: boolean;
 }
 
 export interface CheckSpec {

@@ -10,6 +10,10 @@ export interface LayerSummary {
   activation: string;
   padding: string;
   params: number;
+  /** The seed a Dropout layer draws its masks with (null: unseeded, as the READMEs ask). */
+  dropoutSeed: number | null;
+  /** The seed of the layer's kernel initializer, when it has a seeded one (else null). */
+  kernelSeed: number | null;
 }
 
 export interface ModelSummary {
@@ -19,6 +23,12 @@ export interface ModelSummary {
   params: number;
   /** Whether the builder compiled the model (the READMEs ask for it uncompiled). */
   compiled: boolean;
+}
+
+/** The seed in a serialised initializer config ({className, config: {seed}}), or null. */
+function seedOf(init: unknown): number | null {
+  const seed = (init as { config?: { seed?: unknown } } | undefined)?.config?.seed;
+  return typeof seed === 'number' ? seed : null;
 }
 
 function activationOf(layer: tf.layers.Layer): string {
@@ -47,6 +57,8 @@ export function summariseModel(model: tf.LayersModel): ModelSummary {
         activation: activationOf(layer),
         padding: typeof cfg.padding === 'string' ? cfg.padding : '',
         params: layer.countParams(),
+        dropoutSeed: layer.getClassName() === 'Dropout' && typeof cfg.seed === 'number' ? cfg.seed : null,
+        kernelSeed: seedOf(cfg.kernelInitializer),
       });
       if (layer instanceof tf.LayersModel) visit(layer);
     }

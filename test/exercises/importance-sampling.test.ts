@@ -42,4 +42,10 @@ describe('importance-sampling', () => {
     expect(check(r, 'error over 200 seeds against the exact expectation').message).toMatch(/all 200 estimates, each with its own seed, are exactly/);
     expect(check(r, 'estimate and ESS for known weights').passed).toBe(true);
   });
+
+  it('when nothing is disposed then the 200-seed check fails on the leak, naming tf.tidy', async () => {
+    const r = await grade('importance-sampling', wrongSubmission('importance-sampling', 'no-dispose'));
+    expect(check(r, 'error over 200 seeds against the exact expectation').message, summary(r)).toMatch(/^leaked \d+ tensors \(more than 1000\): dispose intermediates with tf\.tidy/);
+    expect(check(r, 'estimate and ESS for known weights').passed).toBe(true);
+  });
 });
