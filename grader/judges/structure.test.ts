@@ -12,7 +12,7 @@ import { structureJudges } from './structure.ts';
 async function judgeModule(id: string, file: string, part?: string) {
   const check = loadManifest(id).checks.find((c) => c.judge === 'modelStructure' && c.output === part)!;
   const mod = (await import(pathToFileURL(file).href)) as Record<string, (...a: number[]) => unknown>;
-  const before = { 'beta-vae': [16] }[id] ?? [];
+  const before = ({ 'beta-vae': [16], cvae: [2, 10] } as Record<string, number[]>)[id] ?? [];
   const built = mod[check.export!]!(...before, 3);
   const models = built instanceof tf.LayersModel ? [built] : Object.values(built as object).filter((m): m is tf.LayersModel => m instanceof tf.LayersModel);
   try {
@@ -26,7 +26,7 @@ async function judgeModule(id: string, file: string, part?: string) {
 const wrong = (id: string, name: string) => path.join(REPO_ROOT, 'test', 'fixtures', 'wrong', id, `${name}.ts`);
 
 describe('structure judge on real models', () => {
-  for (const [id, part] of [['mlp'], ['cnn'], ['resnet'], ['densenet'], ['gan', 'discriminator'], ['beta-vae', 'encoder'], ['beta-vae', 'decoder']] as [string, string?][]) {
+  for (const [id, part] of [['mlp'], ['cnn'], ['resnet'], ['densenet'], ['gan', 'discriminator'], ['beta-vae', 'encoder'], ['beta-vae', 'decoder'], ['cvae', 'decoder']] as [string, string?][]) {
     it(`when ${id}'s reference model${part ? ` (${part})` : ''} is judged then it has what the README requires`, async () => {
       const j = await judgeModule(id, path.join(REPO_ROOT, loadManifest(id).reference!), part);
       expect(j.passed, j.message).toBe(true);
