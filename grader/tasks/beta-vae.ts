@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Impl, TaskTable } from './types.ts';
+import { validatedBuilderTasks } from './vae-builders.ts';
 import { checkVaeModels, disposeModels, evaluateElbo, graderPieces, trainVae, vaeBudget, type VaeBudget } from './vae-training.ts';
 
 interface VaeData {
@@ -30,6 +31,8 @@ function betasOf(b: Record<string, unknown> | undefined): number[] {
 }
 
 export const tasks: TaskTable = {
+  /** modelSummary and modelSeed, after buildVae's result passes the family's shape checks. */
+  ...validatedBuilderTasks('buildVae', () => 0),
   /** The student's buildVae trained at β = 1: test ELBO terms. */
   trainAtBetaOne(impl, args, ctx) {
     return trainStudentVae(impl, args[0] as unknown as VaeData, vaeBudget(ctx.options.budget), 1, ctx.options.seed);

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Impl, TaskContext, TaskTable } from './types.ts';
+import { validatedBuilderTasks } from './vae-builders.ts';
 import { modelSeedProbe } from './model-probes.ts';
 import { checkVaeModels, disposeModels, evaluateElbo, graderPieces, sampleEachClass, trainVae, vaeBudget, type VaeModels } from './vae-training.ts';
 
@@ -45,6 +46,8 @@ function buildUntrained(impl: Impl, ctx: TaskContext, classes: number, seed: num
 }
 
 export const tasks: TaskTable = {
+  /** modelSummary (the decoder's output layer), after buildCvae's result passes the family's shape checks. */
+  ...validatedBuilderTasks('buildCvae', (a) => a[1]!),
   /**
    * "The decoder must use y" (and the encoder, given y as an input, must read it): one freshly
    * built model, a network's output for (input, y) twice and for (input, y with every label moved
