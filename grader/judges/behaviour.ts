@@ -36,7 +36,8 @@ export function changesOnlyWith(what: string, draws: string): Judge {
       if (!v || typeof v !== 'object' || !('first' in v)) return { passed: false, message: `${cases[i]!.label}: no value came back` };
       const same = compareWire(v.first!, v.again, { rtol: 0, atol: 0 });
       if (same) {
-        const where = namedDifference(v) ?? same.message;
+        // compareWire speaks of expected/got; here both values are the student's own two calls.
+        const where = namedDifference(v) ?? same.message.replace(/: expected /, ': the first call gave ').replace(/, got /, ', the second ');
         return { passed: false, message: `${cases[i]!.label}: two calls with the same arguments (the same ${what}) gave different ${draws} (${where})${ruleNote(check)}` };
       }
       if (!compareWire(v.first!, v.changed, { rtol: 0, atol: 0 })) {
