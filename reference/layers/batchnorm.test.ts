@@ -195,6 +195,7 @@ describe('batchnorm variants', () => {
       expect(maxAbsDiff(got.y!, ref.y) > 1e-2 || !(maxAbsDiff(got.variance!, ref.variance) < 1e-5), id).toBe(true);
       tf.dispose([x, g, b, ...Object.values(ref), ...Object.values(got)]);
     }
-    for (const v of variants) expect(v.hint, v.id).toMatch(/^Your (output|batchNormEval|updateRunning) matches .+: ./);
+    // Every hint says which output (or, for a mistake only the gradient shows, the gradient) matches what.
+    for (const v of variants) expect(v.hint, v.id).toMatch(/^Your (output|gradient|batchNormEval|updateRunning) matches .+: ./);
   });
 });
