@@ -99,6 +99,9 @@ describe('softmax-cross-entropy variants', () => {
     'softmax-wrong-axis': { logits: [[1, 2, 3], [0.5, -1, 2]], labels: [0, 2] },
     'ce-sum-over-batch': { logits: [[1, 2, 3], [0.5, -1, 2]], labels: [0, 2] },
     'ce-log-of-softmax': { logits: [[1000, 0, -3], [1, 2, 3]], labels: [1, 2] },
+    // log(softmax + ε) is stuck at −log ε ≈ 16–18 where the reference's loss is 1000.
+    'ce-log-of-softmax-plus-1e-7': { logits: [[1000, 0, -3], [1, 2, 3]], labels: [1, 2] },
+    'ce-log-of-softmax-plus-1e-8': { logits: [[1000, 0, -3], [1, 2, 3]], labels: [1, 2] },
   };
 
   it('has one distinguishing case per variant, and hints a student can act on', () => {
