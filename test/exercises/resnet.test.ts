@@ -50,7 +50,8 @@ describe('resnet', () => {
 
   it('when the blocks lose their add (a plain CNN that still trains) or add two parallel branches then the structure check says there is no residual connection', async () => {
     for (const [name, said] of [['blocks-without-add', /lacks a tf\.layers\.add layer \(it has 0\)/], ['add-of-parallel-branches', /neither of which is computed from the other/]] as const) {
-      const r = await grade('resnet', wrongSubmission('resnet', name));
+      // Only the structure and value checks are looked at: the training is cut short.
+      const r = await grade('resnet', wrongSubmission('resnet', name), 1, 15);
       const c = check(r, STRUCTURE);
       expect(c.passed, summary(r)).toBe(false);
       expect(c.message).toMatch(said);
