@@ -78,7 +78,8 @@ export function progressLine(sink: ProgressSink, now: () => number = () => perfo
       firstUnit = undefined;
       lastDrawn = sink.tty ? -Infinity : startedAt;
       stopTimer();
-      timer = setInterval(() => draw(sink.tty), sink.tty ? 1_000 : 1_000);
+      // Every second: on a terminal the elapsed time moves; piped, draw() keeps its own 5 s cadence.
+      timer = setInterval(() => draw(sink.tty), 1_000);
       timer.unref();
       if (sink.tty) draw(true);
       return;
