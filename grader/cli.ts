@@ -211,7 +211,7 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     .description('grade every student folder of a class, on all cores; writes <out>/<student>/<exercise>.json as each grade is known and resumes')
     .requiredOption('-o, --out <dir>', 'where the results go')
     .option('-j, --jobs <n>', `grades running at once (default: the number of cores, ${defaultJobs()} here)`, parseJobs)
-    .option('--shard <i/n>', 'grade only shard i of n (1-based): the k-th student by sorted name goes to shard (k mod n) + 1')
+    .option('--shard <i/n|auto>', 'grade only shard i of n (1-based): the k-th student by sorted name goes to shard (k mod n) + 1; auto: from a Slurm array, Kubernetes Indexed Job or Actions matrix environment')
     .option('--exercises <ids>', 'comma-separated exercise ids (default: every exercise)')
     .option('--force', 'regrade what already has a result; the results as they were are kept in <out>/.history/<time>/')
     .option('--regrade', '--force, then print what changed against the kept results (as grade report --diff does)')

@@ -4,11 +4,13 @@ import { BatchError, runBatch, type BatchSummary } from './batch.ts';
 import { diffResults, renderDiff } from '../report/diff.ts';
 import { loadResults } from '../report/load.ts';
 import { defaultProgress } from './progress.ts';
+import { describeShardFromEnv, shardFromEnv } from './shard-env.ts';
 import { parseShard } from './students.ts';
 
 export interface BatchCommandOptions {
   out: string;
   jobs?: number;
+  /** `i/n` (1-based), or `auto`: from the scheduler's environment (shard-env.ts). */
   shard?: string;
   exercises?: string;
   force?: boolean;
@@ -65,10 +67,21 @@ function onInterrupt(err: (t: string) => void, outDir: string): () => void {
 }
 
 /** `grade batch <class-dir> --out <dir> …`: the verb behind the CLI. */
-export async function batchMain(classDir: string, o: BatchCommandOptions, io: { out: (t: string) => void; err: (t: string) => void }, handleSignals = true): Promise<BatchSummary> {
+export async function batchMain(
+  classDir: string,
+  o: BatchCommandOptions,
+  io: { out: (t: string) => void; err: (t: string) => void },
+  handleSignals = true,
+  env: Record<string, string | undefined> = process.env,
+): Promise<BatchSummary> {
   let shard;
   try {
-    shard = o.shard === undefined ? undefined : parseShard(o.shard);
+    if (o.shard?.trim() === 'auto') {
+      // Which machine of a Slurm array, Kubernetes Indexed Job or Actions matrix this is (shard-env.ts).
+      const found = shardFromEnv(env);
+      io.err(describeShardFromEnv(found));
+      shard = found.shard;
+    } else shard = o.shard === undefined ? undefined : parseShard(o.shard);
   } catch (e) {
     throw new BatchError((e as Error).message);
   }
