@@ -58,4 +58,11 @@ describe('PNG rendering (decoded back with pngjs)', () => {
     expect(r.images).toBeUndefined();
     expect(r.message).toMatch(/^ok \(its images could not be written to .*not-a-dir\/gan: /);
   });
+
+  it('writes a chart the same way: a PNG named from the chart, with its caption', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'images-'));
+    const [img] = writeCheckImages([{ kind: 'line', name: 'mlp learning curve', caption: 'loss per epoch', xLabel: 'epoch', yLabel: 'loss', series: [{ label: 'you', role: 'student', y: [2, 1] }] }], dir);
+    expect(img).toEqual({ path: path.join(dir, 'mlp-learning-curve.png'), caption: 'loss per epoch' });
+    expect(PNG.sync.read(fs.readFileSync(img!.path)).width).toBe(480);
+  });
 });

@@ -1,5 +1,5 @@
-import { PNG } from 'pngjs';
 import type { JudgeImage } from '../judges/types.ts';
+import { Canvas, type Rgb } from './raster.ts';
 
 /** Pixels per image pixel in a grid (28×28 digits become 56×56). */
 const GRID_SCALE = 2;
@@ -8,25 +8,6 @@ const GRID_GAP = 2;
 const GAP_RGB = [96, 96, 96] as const;
 /** A scatter plot's side in pixels. */
 const SCATTER_SIZE = 480;
-
-type Rgb = readonly [number, number, number];
-
-class Canvas {
-  readonly png: PNG;
-  constructor(readonly width: number, readonly height: number, fill: Rgb) {
-    this.png = new PNG({ width, height });
-    for (let i = 0; i < width * height; i++) this.png.data.set([fill[0], fill[1], fill[2], 255], 4 * i);
-  }
-
-  set(x: number, y: number, c: Rgb): void {
-    if (x < 0 || y < 0 || x >= this.width || y >= this.height) return;
-    this.png.data.set(c, 4 * (y * this.width + x));
-  }
-
-  encode(): Buffer {
-    return PNG.sync.write(this.png);
-  }
-}
 
 /** Grey level of a pixel value: clamped to [0, 1]; NaN/Inf become red so they are seen. */
 function grey(v: number): Rgb {

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JudgeImage } from '../judges/types.ts';
 import type { CheckImage, CheckResult } from '../results/types.ts';
+import type { Chart } from './chart-types.ts';
+import { chartPng } from './charts.ts';
 import { gridPng, scatterPng } from './render.ts';
+
+/** What a check can ask to have drawn: a judge's sample grid or scatter, or a chart (grader/images/chart-types.ts). */
+export type Picture = JudgeImage | Chart;
 
 /** A judge's image name as a file name: letters, digits and '-' only. */
 export function imageFileName(name: string): string {
@@ -16,7 +21,7 @@ export function imageFileName(name: string): string {
  * A name already taken by an earlier image of this grade gets a numeric suffix (`taken` is shared
  * across the grade's checks).
  */
-export function writeCheckImages(images: JudgeImage[], dir: string, taken: Set<string> = new Set()): CheckImage[] {
+export function writeCheckImages(images: Picture[], dir: string, taken: Set<string> = new Set()): CheckImage[] {
   fs.mkdirSync(dir, { recursive: true });
   return images.map((img) => {
     let file = imageFileName(img.name);
@@ -25,11 +30,11 @@ export function writeCheckImages(images: JudgeImage[], dir: string, taken: Set<s
     let png: Buffer;
     let caption = img.caption;
     if (img.kind === 'grid') png = gridPng(img);
-    else {
+    else if (img.kind === 'scatter') {
       const s = scatterPng(img);
       png = s.png;
       if (s.outside > 0) caption += ` (${s.outside} point${s.outside === 1 ? '' : 's'} outside the plotted [${img.range.join(', ')}]² not drawn)`;
-    }
+    } else ({ png, caption } = chartPng(img));
     const out = path.join(dir, file);
     const tmp = `${out}.${process.pid}.tmp`;
     fs.writeFileSync(tmp, png);
@@ -42,7 +47,7 @@ export function writeCheckImages(images: JudgeImage[], dir: string, taken: Set<s
  * Writes a check's images and lists them in its result. A folder that cannot be written costs
  * the student nothing: the result says so in its message instead.
  */
-export function writeImagesForResult(result: CheckResult, images: JudgeImage[], dir: string, taken: Set<string>): void {
+export function writeImagesForResult(result: CheckResult, images: Picture[], dir: string, taken: Set<string>): void {
   try {
     result.images = writeCheckImages(images, dir, taken);
   } catch (e) {
