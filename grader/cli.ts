@@ -7,6 +7,7 @@ import { batchMain, type BatchCommandOptions } from './batch/main.ts';
 import { gradeSafely } from './batch/safe-grade.ts';
 import { doctorReport } from './doctor/doctor.ts';
 import { DEFAULT_SEED, gradeExercise, SandboxStartFailed } from './grade/grade-exercise.ts';
+import { gradeMany } from './grade/grade-many.ts';
 import { ReferenceFailure } from './expected/compute.ts';
 import { studentEdition } from './edition.ts';
 import { listExerciseIds, ManifestError, unknownExercises } from './manifest/load.ts';
@@ -85,6 +86,8 @@ export interface GradeCommandOptions {
   submissionMetadata?: string;
   /** false with --quiet: no progress line. */
   progress: boolean;
+  /** Exercises graded at once (default: the number of cores). */
+  jobs?: number;
 }
 
 /** Writes a file whole or not at all (tmp + rename). */
@@ -124,21 +127,21 @@ async function gradeIds(ids: string[], o: GradeCommandOptions, io: Io): Promise<
   const results: GradeResult[] = [];
   const metadata = o.submissionMetadata ?? (o.format === 'gradescope' && fs.existsSync(GRADESCOPE_METADATA) ? GRADESCOPE_METADATA : undefined);
   const submittedAt = metadata ? submissionTime(metadata) : undefined;
-  for (const id of wanted) {
-    // PNGs (sample grids, scatters) go to --images, else next to --out, else ./grade-output; then <exercise>/.
-    const imagesDir = o.images ?? (o.out ? path.dirname(o.out) : 'grade-output');
-    const line = o.progress !== false && io.progress ? progressLine(io.progress) : undefined;
-    const opts = { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache, timeoutCap: o.timeout, imagesDir, onProgress: line };
-    // CI formats get a score for every exercise even when one grade cannot finish.
-    let r;
-    try {
-      r = withEnvironment(o.format === 'console' || o.format === 'json' ? await gradeExercise(id, opts) : await gradeSafely(id, opts));
-    } finally {
-      line?.stop();
-    }
-    results.push(submittedAt ? { ...r, submittedAt } : r);
-    if (o.format === 'console') io.out(renderConsole(r, io.color ?? false));
-  }
+  // PNGs (sample grids, scatters) go to --images, else next to --out, else ./grade-output; then <exercise>/.
+  const imagesDir = o.images ?? (o.out ? path.dirname(o.out) : 'grade-output');
+  // Several exercises at once (--jobs, default the cores), each in its own sandbox; printed in the order asked (grade-many.ts).
+  await gradeMany(wanted, o.jobs ?? defaultJobs(), {
+    grade: async (id, onProgress) => {
+      const opts = { submissionDir: o.submission, backend: o.backend, seed: o.seed, cache: o.cache, timeoutCap: o.timeout, imagesDir, onProgress };
+      // CI formats get a score for every exercise even when one grade cannot finish.
+      return withEnvironment(o.format === 'console' || o.format === 'json' ? await gradeExercise(id, opts) : await gradeSafely(id, opts));
+    },
+    progressLine: o.progress !== false && io.progress ? () => progressLine(io.progress!) : undefined,
+    emit: (r) => {
+      results.push(submittedAt ? { ...r, submittedAt } : r);
+      if (o.format === 'console') io.out(renderConsole(r, io.color ?? false));
+    },
+  });
   if (o.format === 'json') emit(JSON.stringify(results.length === 1 ? results[0] : results, null, 2), o, io);
   if (o.format === 'gradescope') emit(renderGradescope(results), o, io);
   if (o.format === 'junit') emit(renderJunit(results), o, io);
@@ -204,6 +207,7 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     .option('--timeout <seconds>', 'cap every check\'s time limit at this many seconds', parsePositive)
     .option('--images <dir>', 'where checks write PNG images, as <dir>/<exercise>/<name>.png (default: the folder of --out, else ./grade-output)')
     .option('-q, --quiet', 'no progress line on stderr while long checks run')
+    .option('-j, --jobs <n>', `exercises graded at once, each in its own sandbox; results print in the order asked (default: the number of cores, ${defaultJobs()} here)`, parseJobs)
     .action(async (ids: string[], o: GradeCommandOptions & { quiet?: boolean }) => done(await gradeCommand(ids, { ...o, progress: !o.quiet }, io)));
 
   program
