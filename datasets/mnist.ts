@@ -28,7 +28,7 @@ import * as path from 'node:path';
 import * as zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Rng } from '../grader/inputs/rng.ts';
+import { Rng } from '../grader/basics/rng.ts';
 
 export interface MnistSplit {
   /** [count, 784] row-major 28×28 images, values in [0, 1]. */

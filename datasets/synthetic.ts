@@ -1,10 +1,10 @@
 /**
  * Small seeded synthetic data sets, as plain typed arrays (no tfjs backend needed). Every generator
  * is a pure function of its arguments: the same seed gives the same bits in every process.
- * Randomness comes from `Rng` (grader/inputs/rng.ts), split into named sub-streams with `fork` so
+ * Randomness comes from `Rng` (grader/basics/rng.ts), split into named sub-streams with `fork` so
  * that, e.g., changing `noise` does not move the underlying points.
  */
-import { Rng } from '../grader/inputs/rng.ts';
+import { Rng } from '../grader/basics/rng.ts';
 
 function checkCount(name: string, n: number): void {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`${name}: n must be a non-negative integer, got ${n}`);

@@ -3,7 +3,7 @@ import { layerSeed } from '../reference/support/layer-seed.ts';
 
 /**
  * The judges' digit classifier as a tfjs model: the architecture that
- * grader/judges/digit-classifier.ts runs in plain JS, fixed here so that it does not follow
+ * grader/course/shared/digit-classifier/classifier.ts runs in plain JS, fixed here so that it does not follow
  * later changes to the reference CNN (it is the reference CNN of 2026-11-30 before its hidden
  * dense layer was added).
  *

@@ -5,7 +5,7 @@
  *
  * The model is digitClassifierModel(SEED) (scripts/digit-classifier-model.ts: the reference CNN
  * as it was when the classifier was trained, without the hidden dense layer added later), trained as the cnn
- * exercise's grader trains it (grader/tasks/cnn.ts: Adam, softmax cross-entropy on the logits,
+ * exercise's grader trains it (grader/course/cnn/tasks.ts: Adam, softmax cross-entropy on the logits,
  * batch 64, lr 0.002) but for more epochs, with the last ones at a lower rate, and with each
  * epoch's images shifted by up to ±2 pixels (seeded), which the 8,000 training digits need to
  * reach ≥ 97% on the test split. Minibatch order and shifts come from a seeded Rng, so a rerun on
@@ -16,9 +16,9 @@ import fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { loadMnist } from '../datasets/index.ts';
 import { selectBackend } from '../grader/backends/select.ts';
-import { Rng } from '../grader/inputs/rng.ts';
-import { classifyDigits } from '../grader/judges/digit-classifier.ts';
-import { DIGIT_CLASSIFIER_FILE, encodeDigitClassifier } from '../grader/judges/digit-classifier-weights.ts';
+import { Rng } from '../grader/basics/rng.ts';
+import { classifyDigits } from '../grader/course/shared/digit-classifier/classifier.ts';
+import { DIGIT_CLASSIFIER_FILE, encodeDigitClassifier } from '../grader/course/shared/digit-classifier/weights.ts';
 import { digitClassifierModel } from './digit-classifier-model.ts';
 
 const SEED = 20261130;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { gradeExercise } from '../grader/grade/grade-exercise.ts';
 import { loadManifest } from '../grader/manifest/load.ts';
+import { courseFiles } from '../grader/course/files.ts';
 import { REPO_ROOT } from '../grader/paths.ts';
 import type { GradeResult } from '../grader/results/types.ts';
 
@@ -35,9 +36,9 @@ export function stubSubmission(id: string): string {
   return submissionWith(id, fs.readFileSync(path.join(REPO_ROOT, 'exercises', id, `${id}.ts`), 'utf8'));
 }
 
-/** A known-wrong submission from test/fixtures/wrong/<id>/<name>.ts. */
+/** A known-wrong submission from grader/course/<id>/wrong/<name>.ts. */
 export function wrongSubmission(id: string, name: string): string {
-  return submissionWith(id, fs.readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'wrong', id, `${name}.ts`), 'utf8'));
+  return submissionWith(id, fs.readFileSync(path.join(courseFiles.wrong(id), `${name}.ts`), 'utf8'));
 }
 
 /** `timeoutCap` (seconds) cuts the checks short, e.g. a training a test does not look at. */

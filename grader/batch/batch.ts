@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import pLimit from 'p-limit';
 import type { BackendChoice } from '../backends/names.ts';
-import { listExerciseIds, unknownExercises } from '../manifest/load.ts';
+import { assertCourseResolves } from '../course/resolve.ts';
+import { listExerciseIds, loadManifest, unknownExercises } from '../manifest/load.ts';
 import { withEnvironment } from '../results/environment.ts';
 import type { GradeResult } from '../results/types.ts';
 import { submissionExists } from '../submission/locate.ts';
@@ -72,6 +73,8 @@ export async function runBatch(o: BatchOptions): Promise<BatchSummary> {
   const exercises = o.exercises && o.exercises.length > 0 ? o.exercises : known;
   const unknown = unknownExercises(exercises, known);
   if (unknown) throw new BatchError(unknown);
+  // A broken course fails the batch before anyone is graded (exit 3), never as students' zeros.
+  for (const id of exercises) await assertCourseResolves(loadManifest(id));
   const jobs = o.jobs ?? defaultJobs();
   if (!Number.isInteger(jobs) || jobs < 1) throw new BatchError(`--jobs must be a positive integer, but got ${jobs}`);
   const students = studentsOfShard(listStudents(o.classDir), o.shard);

@@ -1,5 +1,6 @@
 import { gradeExercise, type GradeOptions } from '../grade/grade-exercise.ts';
-import { loadManifest } from '../manifest/load.ts';
+import { CourseError } from '../course/resolve.ts';
+import { loadManifest, ManifestError } from '../manifest/load.ts';
 import type { CheckResult, GradeResult } from '../results/types.ts';
 import { submissionFile } from '../submission/locate.ts';
 import { cleanText } from '../text/clean.ts';
@@ -46,6 +47,8 @@ export async function gradeSafely(id: string, opts: GradeOptions, deadlineS = GR
   try {
     return await Promise.race([gradeExercise(id, opts), deadline]);
   } catch (e) {
+    // The course itself is broken (a manifest, a course folder): no grade of anyone can be right.
+    if (e instanceof CourseError || e instanceof ManifestError) throw e;
     // Everything a submission does becomes a failed check inside gradeExercise; what escapes it is the grader's.
     const why = cleanText(e instanceof Error ? e.message : String(e), 500);
     return failedResult(id, opts.submissionDir, opts.seed, `the grader could not grade this (${why}); this is not your mistake and will be regraded`, performance.now() - t0, why);

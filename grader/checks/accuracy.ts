@@ -1,4 +1,4 @@
-import { isWireTensor, type Case, type Wire } from '../inputs/wire.ts';
+import { isWireTensor, type Case, type Wire } from '../basics/wire.ts';
 import type { CaseOutcome } from '../sandbox/protocol.ts';
 import { referenceRequest } from './reference-request.ts';
 import { casesOf, leakNote, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';

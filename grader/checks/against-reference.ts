@@ -1,5 +1,5 @@
 import { compareWire, type Mismatch, type Tol } from '../compare/allclose.ts';
-import type { Case } from '../inputs/wire.ts';
+import type { Case } from '../basics/wire.ts';
 import type { CaseOutcome } from '../sandbox/protocol.ts';
 import { casesOf, leakNote, LEAK_LIMIT, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
 import { referenceRequest } from './reference-request.ts';

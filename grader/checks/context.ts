@@ -1,8 +1,8 @@
 import type { BackendName } from '../backends/names.ts';
-import { Rng } from '../inputs/rng.ts';
+import { Rng } from '../basics/rng.ts';
 import type { ExpectedSource } from '../expected/source.ts';
 import type { ExerciseInputs } from '../inputs/types.ts';
-import type { Case } from '../inputs/wire.ts';
+import type { Case } from '../basics/wire.ts';
 import type { JudgeImage } from '../judges/types.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import type { RunOptions, RunReport } from '../sandbox/protocol.ts';
@@ -50,7 +50,7 @@ export function timeoutOf(ctx: CheckContext): number {
 export function casesOf(ctx: Pick<CheckContext, 'seed' | 'check' | 'inputs' | 'manifest'>): Case[] {
   const name = ctx.check.cases ?? ctx.check.task ?? '';
   const recipe = ctx.inputs.cases[name];
-  if (!recipe) throw new Error(`grader: exercise ${ctx.manifest.id} has no case recipe "${name}" in grader/inputs/${ctx.manifest.id}.ts (or grader/inputs/hidden/ for a hidden check)`);
+  if (!recipe) throw new Error(`grader: exercise ${ctx.manifest.id} has no case recipe "${name}" in grader/course/${ctx.manifest.id}/cases.ts (or hidden-cases.ts for a hidden check)`);
   return recipe(new Rng(`${ctx.seed}/${name}`));
 }
 

@@ -3,17 +3,17 @@ import { pathToFileURL } from 'node:url';
 import { behaviourJudges } from '../judges/behaviour.ts';
 import { structureJudges } from '../judges/structure.ts';
 import type { JudgeTable } from '../judges/types.ts';
-import { repoPath } from '../paths.ts';
-import type { Wire } from '../inputs/wire.ts';
+import { courseFiles } from '../course/files.ts';
+import type { Wire } from '../basics/wire.ts';
 import { referenceRequest } from './reference-request.ts';
 import { casesOf, leakNote, LEAK_LIMIT, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
 
 /** The exercise's whole false-fail budget, split evenly over its distribution checks. */
 export const FALSE_FAIL_BUDGET = 1e-4;
 
-/** The exercise's judges (grader/judges/<id>.ts) over the generic behaviour judges. */
+/** The exercise's judges (grader/course/<id>/judges.ts) over the generic behaviour judges. */
 async function judgesOf(id: string): Promise<JudgeTable> {
-  const file = repoPath('grader', 'judges', `${id}.ts`);
+  const file = courseFiles.judges(id);
   const generic = { ...behaviourJudges, ...structureJudges };
   if (!fs.existsSync(file)) return generic;
   return { ...generic, ...((await import(pathToFileURL(file).href)) as { judges: JudgeTable }).judges };
@@ -32,7 +32,7 @@ export function alphaOf(ctx: CheckContext): number {
 export async function judgedCheck(ctx: CheckContext): Promise<Verdict> {
   const name = ctx.check.judge;
   const judge = name ? (await judgesOf(ctx.manifest.id))[name] : undefined;
-  if (!judge) throw new Error(`grader: exercise ${ctx.manifest.id} has no judge "${name}" in grader/judges/${ctx.manifest.id}.ts`);
+  if (!judge) throw new Error(`grader: exercise ${ctx.manifest.id} has no judge "${name}" in grader/course/${ctx.manifest.id}/judges.ts`);
   const cases = casesOf(ctx);
   const task = ctx.check.task ?? 'call';
   const student = await runStudent(ctx, task, cases);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { tensor } from '../inputs/wire.ts';
+import { tensor } from '../basics/wire.ts';
 import { mismatchesAtZeroInputs, readmeSection, trapOfError, trapOfGradientMismatch } from './tfjs-traps.ts';
 
 /** The error tfjs itself throws for f (the rules must match tfjs's real messages, not copies of them). */

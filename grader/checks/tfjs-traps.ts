@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { atPath, isWireTensor, type Wire } from '../inputs/wire.ts';
+import { atPath, isWireTensor, type Wire } from '../basics/wire.ts';
 import type { Tol } from '../compare/allclose.ts';
 import { repoPath } from '../paths.ts';
 

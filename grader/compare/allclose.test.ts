@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tensor } from '../inputs/wire.ts';
+import { tensor } from '../basics/wire.ts';
 import { compareWire } from './allclose.ts';
 
 const tol = { rtol: 1e-5, atol: 1e-6 };

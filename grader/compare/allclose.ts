@@ -1,4 +1,4 @@
-import { isWireTensor, type Wire, type WireTensor } from '../inputs/wire.ts';
+import { isWireTensor, type Wire, type WireTensor } from '../basics/wire.ts';
 
 export interface Tol {
   rtol: number;

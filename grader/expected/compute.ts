@@ -1,5 +1,5 @@
 import type { BackendName } from '../backends/names.ts';
-import type { Case } from '../inputs/wire.ts';
+import type { Case } from '../basics/wire.ts';
 import { specHash } from '../manifest/spec-hash.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import type { CaseOutcome, RunOptions, VariantInfo } from '../sandbox/protocol.ts';

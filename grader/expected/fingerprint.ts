@@ -17,7 +17,7 @@ const cached = new Map<string, string>();
 export async function referenceFingerprint(m: Manifest): Promise<string> {
   const hit = cached.get(m.id);
   if (hit) return hit;
-  const entries = [m.reference, m.variants, `grader/inputs/${m.id}.ts`, `grader/inputs/hidden/${m.id}.ts`, `grader/tasks/${m.id}.ts`, 'grader/sandbox/child.ts']
+  const entries = [m.reference, m.variants, `grader/course/${m.id}/cases.ts`, `grader/course/${m.id}/hidden-cases.ts`, `grader/course/${m.id}/tasks.ts`, 'grader/sandbox/child.ts']
     .filter((f): f is string => f !== undefined)
     .map((f) => path.join(REPO_ROOT, f))
     .filter((f) => fs.existsSync(f));

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { tensor } from '../inputs/wire.ts';
+import { tensor } from '../basics/wire.ts';
 import { decodeFixtures, encodeFixtures, FixtureFileError, hashCases } from './fixture-file.ts';
 
 describe('fixture file', () => {

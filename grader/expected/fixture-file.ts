@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import zlib from 'node:zlib';
-import { isWireTensor, type Case, type Wire, type WireDtype } from '../inputs/wire.ts';
+import { isWireTensor, type Case, type Wire, type WireDtype } from '../basics/wire.ts';
 
 /**
  * The student edition's expected results: one gzip file per exercise holding a JSON header and

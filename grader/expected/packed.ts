@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import type { Case } from '../inputs/wire.ts';
+import type { Case } from '../basics/wire.ts';
 import { specHash } from '../manifest/spec-hash.ts';
 import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import { repoPath } from '../paths.ts';
@@ -71,7 +71,7 @@ export class PackedExpected implements ExpectedSource {
     }
     const f = entry.bySeed[String(this.seed)];
     if (!f) throw new ReferenceFailure(`the student edition has expected results for --seed ${all.seeds.join(', ')} only, not ${this.seed}`);
-    if (f.cases !== hashCases(cases)) throw new ReferenceFailure(`the inputs of check "${check.name}" of ${this.manifest.id} are not the ones it was packed with (grader/inputs/${this.manifest.id}.ts or the datasets changed); ${REPACK}`);
+    if (f.cases !== hashCases(cases)) throw new ReferenceFailure(`the inputs of check "${check.name}" of ${this.manifest.id} are not the ones it was packed with (grader/course/${this.manifest.id}/cases.ts or the datasets changed); ${REPACK}`);
     return f;
   }
 

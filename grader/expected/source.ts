@@ -1,4 +1,4 @@
-import type { Case } from '../inputs/wire.ts';
+import type { Case } from '../basics/wire.ts';
 import type { CheckSpec } from '../manifest/types.ts';
 import type { CaseOutcome, RunOptions, VariantInfo } from '../sandbox/protocol.ts';
 import type { ProgressReport } from '../sandbox/protocol.ts';

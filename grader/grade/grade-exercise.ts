@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { installedNativeBackend, type BackendChoice, type BackendName } from '../backends/names.ts';
 import { CHECK_RUNNERS } from '../checks/index.ts';
+import { assertCourseResolves } from '../course/resolve.ts';
 import type { CheckContext, Verdict } from '../checks/context.ts';
 import { openExpected } from '../expected/open.ts';
 import { ReferenceFailure } from '../expected/source.ts';
@@ -79,6 +80,8 @@ function exportProblem(manifest: Manifest, check: CheckSpec, exported: Record<st
 export async function gradeExercise(id: string, opts: GradeOptions): Promise<GradeResult> {
   const started = performance.now();
   const manifest = loadManifest(id);
+  // A manifest naming a recipe, task or judge the course folder lacks is the author's to fix (exit 3).
+  await assertCourseResolves(manifest);
   const file = submissionFile(id, opts.submissionDir);
   const base = { exercise: id, title: manifest.title, notes: manifest.notes, submission: file, seed: opts.seed };
   const finish = (backend: BackendName | 'none', checks: CheckResult[], studentConsole: string, peakRssMb = 0): GradeResult => {

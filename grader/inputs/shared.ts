@@ -1,6 +1,6 @@
 import { loadMnist } from '../../datasets/index.ts';
-import type { Rng } from './rng.ts';
-import { tensor, type Case, type WireTensor } from './wire.ts';
+import type { Rng } from '../basics/rng.ts';
+import { tensor, type Case, type WireTensor } from '../basics/wire.ts';
 
 /** A tensor of seeded normals. */
 export function normalTensor(rng: Rng, shape: number[], std = 1, mean = 0): WireTensor {

@@ -1,10 +1,10 @@
-import type { Rng } from './rng.ts';
-import type { Case } from './wire.ts';
+import type { Rng } from '../basics/rng.ts';
+import type { Case } from '../basics/wire.ts';
 
 /** A case recipe: seeded inputs for one check, made in the parent without tfjs. */
 export type CaseRecipe = (rng: Rng) => Case[];
 
-/** grader/inputs/<id>.ts exports `cases`: the recipes its manifest's checks name. */
+/** grader/course/<id>/cases.ts exports `cases`: the recipes its manifest's checks name. */
 export interface ExerciseInputs {
   cases: Record<string, CaseRecipe>;
 }

@@ -1,5 +1,5 @@
 import { compareWire } from '../compare/allclose.ts';
-import { isWireTensor, type Wire } from '../inputs/wire.ts';
+import { isWireTensor, type Wire } from '../basics/wire.ts';
 import type { CheckSpec } from '../manifest/types.ts';
 import type { Judge, JudgeTable } from './types.ts';
 

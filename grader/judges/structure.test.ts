@@ -4,6 +4,7 @@ import { pathToFileURL } from 'node:url';
 import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { loadManifest } from '../manifest/load.ts';
+import { courseFiles } from '../course/files.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { summariseModel } from '../tasks/model-summary.ts';
 import { structureJudges } from './structure.ts';
@@ -23,7 +24,7 @@ async function judgeModule(id: string, file: string, part?: string) {
   }
 }
 
-const wrong = (id: string, name: string) => path.join(REPO_ROOT, 'test', 'fixtures', 'wrong', id, `${name}.ts`);
+const wrong = (id: string, name: string) => path.join(courseFiles.wrong(id), `${name}.ts`);
 
 describe('structure judge on real models', () => {
   for (const [id, part] of [['mlp'], ['cnn'], ['resnet'], ['densenet'], ['gan', 'discriminator'], ['beta-vae', 'encoder'], ['beta-vae', 'decoder'], ['cvae', 'decoder']] as [string, string?][]) {

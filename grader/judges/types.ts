@@ -1,4 +1,4 @@
-import type { Case, Wire } from '../inputs/wire.ts';
+import type { Case, Wire } from '../basics/wire.ts';
 import type { CheckSpec } from '../manifest/types.ts';
 
 /** What a judge sees: raw values only; it runs in the trusted parent, never in the sandbox. */
@@ -57,5 +57,5 @@ export interface Judgement {
 /** Property and distribution checks: a pure function of the raw values, in plain JS. */
 export type Judge = (input: JudgeInput) => Judgement;
 
-/** grader/judges/<id>.ts exports `judges`: the judges its manifest's checks name. */
+/** grader/course/<id>/judges.ts exports `judges`: the judges its manifest's checks name. */
 export type JudgeTable = Record<string, Judge>;

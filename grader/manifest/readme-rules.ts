@@ -18,7 +18,7 @@ export const GUARDS: Record<string, string> = {
   'input guard': 'every call of an exported function (grader/tasks/input-guard.ts): an input disposed, written into (dataSync, data, a TensorBuffer) or returned as the result fails the check',
   'leak count': 'every check counts the tensors the submission left alive; more than 1000 fails it (grader/checks/context.ts)',
   'grader promise': 'not a rule on the submission but a promise the grader keeps (what it hands your code, what your code never sees)',
-  'shape check': 'the task that runs the builder refuses a model of the wrong input or output shape before it trains (grader/tasks/cnn.ts, vae-training.ts)',
+  'shape check': 'the task that runs the builder refuses a model of the wrong input or output shape before it trains (grader/course/cnn/tasks.ts, vae-training.ts)',
 };
 
 const RULE_WORDS = /\b(must|do not|don't|never|return|use|repeat|seed)\b/i;

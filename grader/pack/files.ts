@@ -10,8 +10,12 @@ import { REPO_ROOT } from '../paths.ts';
  */
 const CARRIED_DIRS = ['bin', 'grader', 'datasets', 'reference/support', 'reports'];
 const CARRIED_FILES = ['tsconfig.json'];
-/** What stays with the instructor even inside carried folders (the hidden checks' input recipes among them). */
-const LEFT_OUT = [/\.test\.ts$/, /^grader\/pack\//, /^bin\/run-ts\.js$/, /^grader\/inputs\/hidden\//];
+/**
+ * What stays with the instructor even inside carried folders: tests, the packer, the hidden
+ * checks' input recipes, and each exercise's fixtures (correct/ holds answers, wrong/ the
+ * mistakes the checks are tuned on).
+ */
+const LEFT_OUT = [/\.test\.ts$/, /^grader\/pack\//, /^bin\/run-ts\.js$/, /^grader\/course\/[^/]+\/hidden-cases\.ts$/, /^grader\/course\/[^/]+\/(correct|wrong)\//];
 
 function walk(rel: string): string[] {
   const abs = path.join(REPO_ROOT, rel);
@@ -27,7 +31,7 @@ export function carriedFiles(): string[] {
 
 /** The code the student edition can reach: the CLI and everything loaded by path at run time. */
 export function entryPoints(files: string[]): string[] {
-  const byPath = /^grader\/(inputs|tasks|judges)\/[^/]+\.ts$|^grader\/sandbox\/(child|runtime)\.ts$|^grader\/cli\.ts$|^datasets\/index\.ts$/;
+  const byPath = /^grader\/course\/[^/]+\/(cases|tasks|judges)\.ts$|^grader\/sandbox\/(child|runtime)\.ts$|^grader\/cli\.ts$|^datasets\/index\.ts$/;
   return files.filter((f) => byPath.test(f));
 }
 

@@ -40,7 +40,7 @@ Exit code 0 means every check passed.${withNotes ? '\n\nThe lecture notes are in
 
 This edition has no answer key. For every public check it carries what the grader needs
 instead, computed from the answer key when your instructor packed it (${edition.packedAt.slice(0, 10)}, on the
-\`${edition.backend}\` backend): the seeded inputs' recipes (in \`grader/inputs/\`), the expected
+\`${edition.backend}\` backend): the seeded inputs' recipes (in \`grader/course/<id>/cases.ts\`), the expected
 outputs and gradients as compact binary fixtures (\`expected/<id>.fixtures\`), the reference's
 accuracy for the training checks, and the reference's values behind the statistical checks.
 Your code runs in the same sandbox, and the same comparison, tolerances and hints apply, so a

@@ -9,7 +9,8 @@ import fs from 'node:fs';
 import * as tf from '@tensorflow/tfjs';
 import { selectBackend } from '../backends/select.ts';
 import { isBackendChoice } from '../backends/names.ts';
-import { Rng } from '../inputs/rng.ts';
+import { Rng } from '../basics/rng.ts';
+import { courseFiles } from '../course/files.ts';
 import { repoPath } from '../paths.ts';
 import { commonTasks } from '../tasks/common.ts';
 import { installProgressDispatcher } from '../tasks/progress.ts';
@@ -64,7 +65,7 @@ async function tasksFor(exercise: string, bundled: string | null | undefined): P
     if (role === 'student') {
       if (bundled) own = ((await import(pathToFileURL(bundled).href)) as { tasks: TaskTable }).tasks;
     } else {
-      const file = repoPath('grader', 'tasks', `${exercise}.ts`);
+      const file = courseFiles.tasks(exercise);
       if (fs.existsSync(file)) own = ((await import(pathToFileURL(file).href)) as { tasks: TaskTable }).tasks;
     }
     table = { ...commonTasks, ...own };

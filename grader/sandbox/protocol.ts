@@ -1,5 +1,5 @@
 import type { BackendChoice, BackendName } from '../backends/names.ts';
-import type { Case, Wire } from '../inputs/wire.ts';
+import type { Case, Wire } from '../basics/wire.ts';
 
 /** Which implementation a request runs: the student's bundle, the answer key, or one of its variants. */
 export type ImplRef = { kind: 'submission' } | { kind: 'reference' } | { kind: 'variant'; id: string };

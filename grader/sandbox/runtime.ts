@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { courseFiles } from '../course/files.ts';
 import { REPO_ROOT, repoPath } from '../paths.ts';
 
 export const RUNTIME_DIR = repoPath('.cache', 'sandbox-runtime');
@@ -91,7 +92,7 @@ export function bundlerRuntime(): Promise<string> {
 /** The bundled task table of an exercise, or undefined when it has none of its own. */
 export async function tasksRuntime(exercise: string): Promise<string | undefined> {
   if (!/^[a-z0-9-]+$/.test(exercise)) throw new Error(`grader: bad exercise id ${exercise}`);
-  const file = repoPath('grader', 'tasks', `${exercise}.ts`);
+  const file = courseFiles.tasks(exercise);
   if (!fs.existsSync(file)) return undefined;
   return once(`tasks-${exercise}`, () => bundle(file, `tasks-${exercise}`));
 }

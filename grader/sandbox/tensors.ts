@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { isWireTensor, type Wire } from '../inputs/wire.ts';
+import { isWireTensor, type Wire } from '../basics/wire.ts';
 
 /** A wire value with its tensors made into tf tensors (which the caller must dispose). */
 export type Live = null | boolean | number | string | tf.Tensor | Live[] | { [key: string]: Live };

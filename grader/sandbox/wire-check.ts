@@ -4,7 +4,7 @@
  * not match its data, a 10⁹-deep array or a 100 MB string are refused here, never met later
  * by the comparison. Strings are cleaned and capped in place of being refused.
  */
-import type { Wire } from '../inputs/wire.ts';
+import type { Wire } from '../basics/wire.ts';
 import { cleanText } from '../text/clean.ts';
 
 const MAX_DEPTH = 32;

@@ -4,6 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { describe, expect, it } from 'vitest';
 import { behaviourJudges } from '../judges/behaviour.ts';
 import { loadManifest } from '../manifest/load.ts';
+import { courseFiles } from '../course/files.ts';
 import { REPO_ROOT } from '../paths.ts';
 import { toWire } from '../sandbox/tensors.ts';
 import { modelSeedProbe } from './model-probes.ts';
@@ -22,7 +23,7 @@ async function seedVerdict(id: string, file: string, exportName: string, before:
 }
 
 const ref = (id: string) => path.join(REPO_ROOT, loadManifest(id).reference!);
-const wrong = (id: string, name: string) => path.join(REPO_ROOT, 'test', 'fixtures', 'wrong', id, `${name}.ts`);
+const wrong = (id: string, name: string) => path.join(courseFiles.wrong(id), `${name}.ts`);
 
 describe('model seed probe', () => {
   for (const [id, fn, before] of [['mlp', 'buildMlp', []], ['cnn', 'buildCnn', []], ['gan', 'buildGan', []], ['beta-vae', 'buildVae', [16]], ['cvae', 'buildCvae', [2, 10]]] as const) {

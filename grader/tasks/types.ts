@@ -1,6 +1,6 @@
 import type { Live } from '../sandbox/tensors.ts';
 import type { RunOptions } from '../sandbox/protocol.ts';
-import type { Rng } from '../inputs/rng.ts';
+import type { Rng } from '../basics/rng.ts';
 
 /** The implementation a task exercises: the student's exports, the reference's, or a variant's. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { useBackend } from '../../test/tf-setup.ts';
-import { Rng } from '../../grader/inputs/rng.ts';
-import { afterSweeps, boltzmannDistribution, stateIndex, stateName, totalVariation } from '../../grader/judges/boltzmann-exact.ts';
-import { chiSquareTest } from '../../grader/judges/exact-stats.ts';
+import { Rng } from '../../grader/basics/rng.ts';
+import { afterSweeps, boltzmannDistribution, stateIndex, stateName, totalVariation } from '../../grader/course/boltzmann/exact.ts';
+import { chiSquareTest } from '../../grader/course/shared/samplers/exact-stats.ts';
 import { onlyOutputs } from '../testing/oracle.ts';
 import { boltzmannGradient, gibbsSweep } from './boltzmann.ts';
 

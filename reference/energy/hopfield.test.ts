@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
-import { Rng } from '../../grader/inputs/rng.ts';
+import { Rng } from '../../grader/basics/rng.ts';
 import { energy, hebbianWeights, recall } from './hopfield.ts';
 
 const pm = (rng: Rng, n: number) => Array.from({ length: n }, () => (rng.uniform() < 0.5 ? -1 : 1));

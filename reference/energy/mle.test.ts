@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
 import { compareOp, onlyOutputs } from '../testing/oracle.ts';
-import { Rng } from '../../grader/inputs/rng.ts';
+import { Rng } from '../../grader/basics/rng.ts';
 import { bernoulliLogLikelihood, gaussianLogLikelihood } from './mle.ts';
 
 /** log σ(l) in float64, stable: −log(1 + e^−l). */

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
-import { Rng } from '../../grader/inputs/rng.ts';
+import { Rng } from '../../grader/basics/rng.ts';
 import { barsAndStripes } from '../../datasets/synthetic.ts';
-import { cdMoments, exactJoint, hGivenV, jointAfterSteps, meanLogLikelihood, vGivenH, visibleKernel } from '../../grader/judges/rbm-exact.ts';
+import { cdMoments, exactJoint, hGivenV, jointAfterSteps, meanLogLikelihood, vGivenH, visibleKernel } from '../../grader/course/rbm/exact.ts';
 import { binomialTwoSidedP } from '../../grader/judges/stats.ts';
 import { cdGradient, hiddenProbs, sampleBernoulli, visibleProbs } from './rbm.ts';
 

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkVaeModels, graderPieces, evaluateElbo, trainVae } from '../../grader/tasks/vae-training.ts';
+import { checkVaeModels, graderPieces, evaluateElbo, trainVae } from '../../grader/course/shared/vae-family/training.ts';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
 import { maxAbsDiff } from '../testing/oracle.ts';
 import { buildVae } from './beta-vae.ts';

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { checkVaeModels, sampleEachClass } from '../../grader/tasks/vae-training.ts';
+import { checkVaeModels, sampleEachClass } from '../../grader/course/shared/vae-family/training.ts';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
 import { maxAbsDiff } from '../testing/oracle.ts';
 import { buildCvae } from './cvae.ts';

@@ -73,7 +73,7 @@ describe('GAN losses', () => {
   for (const backend of ['wasm', 'cpu'] as const) {
     it(`on ${backend}: values and gradients match tf.losses.sigmoidCrossEntropy, leaking nothing`, async () => {
       await useBackend(backend);
-      const rng = new (await import('../../grader/inputs/rng.ts')).Rng(`gan/${backend}`);
+      const rng = new (await import('../../grader/basics/rng.ts')).Rng(`gan/${backend}`);
       const inputs = () => [tf.tensor1d(rng.normals(16, 0, 4)), tf.tensor1d(rng.normals(16, 0, 4))];
       const one = () => [tf.tensor1d(rng.normals(16, 0, 4))];
       const bce = (logits: tf.Tensor, label: number) => tf.losses.sigmoidCrossEntropy(tf.fill(logits.shape, label), logits);

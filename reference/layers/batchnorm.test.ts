@@ -1,12 +1,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../../grader/inputs/rng.ts';
-import { cases as visibleCases } from '../../grader/inputs/batchnorm.ts';
-import { cases as hiddenCases } from '../../grader/inputs/hidden/batchnorm.ts';
+import { Rng } from '../../grader/basics/rng.ts';
+import { cases as visibleCases } from '../../grader/course/batchnorm/cases.ts';
+import { cases as hiddenCases } from '../../grader/course/batchnorm/hidden-cases.ts';
 
-/** The public recipes and the hidden check's (grader/inputs/hidden/: never in the student edition). */
+/** The public recipes and the hidden check's (grader/course/<id>/hidden-cases.ts: never in the student edition). */
 const cases = { ...visibleCases, ...hiddenCases };
-import { isWireTensor, type Wire } from '../../grader/inputs/wire.ts';
+import { isWireTensor, type Wire } from '../../grader/basics/wire.ts';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
 import { compareOp, maxAbsDiff, maxRelDiff, onlyOutputs, seededTensor } from '../testing/oracle.ts';
 import { batchNormEval, batchNormTrain, updateRunning } from './batchnorm.ts';
@@ -90,7 +90,7 @@ describe('batchNormTrain', () => {
           const y = data.map((z, i) => (g[i % ch]! * (z - mean[i % ch]!)) / Math.sqrt(variance[i % ch]! + eps) + b[i % ch]!);
           const r = onlyOutputs('batchNormTrain', () => batchNormTrain(x, gamma, beta, eps));
           const big = c.label.match(/channel (\d)/)![1]!;
-          // The large channel's statistics are exact by construction (see grader/inputs/hidden/batchnorm.ts); the N(0, 1) channels' to float32.
+          // The large channel's statistics are exact by construction (see grader/course/batchnorm/hidden-cases.ts); the N(0, 1) channels' to float32.
           expect(r.mean.dataSync()[Number(big)]).toBe(mean[Number(big)]);
           expect(r.variance.dataSync()[Number(big)]).toBe(Math.fround(variance[Number(big)]!));
           expect(maxRelDiff(r.variance, variance, 1e-6)).toBeLessThan(1e-5);

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../../grader/inputs/rng.ts';
+import { Rng } from '../../grader/basics/rng.ts';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
 import { compareOp, maxAbsDiff, onlyOutputs, seededTensor } from '../testing/oracle.ts';
 import { buildDenseNet, denseBlock, transition, type ConvParams } from './densenet.ts';

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
-import { integrandOf, samplerOf, targetOf } from '../../grader/tasks/is-models.ts';
-import { exactFromWeights, exactMoments } from '../../grader/judges/importance-sampling.ts';
+import { integrandOf, samplerOf, targetOf } from '../../grader/course/importance-sampling/models.ts';
+import { exactFromWeights, exactMoments } from '../../grader/course/importance-sampling/judges.ts';
 import { importanceEstimate } from './importance-sampling.ts';
 
 for (const backend of ['wasm', 'cpu'] as const) {

@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { expectNoLeak, useBackend } from '../../test/tf-setup.ts';
-import { proposalOf, targetLogP } from '../../grader/tasks/mh-models.ts';
-import { evolve, mhKernel, mixtureCdf, tableProbs } from '../../grader/judges/mh-exact.ts';
-import { chiSquareTest, ksTest } from '../../grader/judges/exact-stats.ts';
+import { proposalOf, targetLogP } from '../../grader/course/metropolis-hastings/models.ts';
+import { evolve, mhKernel, mixtureCdf, tableProbs } from '../../grader/course/metropolis-hastings/exact.ts';
+import { chiSquareTest, ksTest } from '../../grader/course/shared/samplers/exact-stats.ts';
 import { metropolisHastings } from './metropolis-hastings.ts';
 
 const TABLE = { kind: 'table' as const, logits: [0.05, 0.1, 0.2, 0.3, 0.35].map(Math.log) };

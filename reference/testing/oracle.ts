@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../../grader/inputs/rng.ts';
+import { Rng } from '../../grader/basics/rng.ts';
 
 /**
  * Comparison helpers for the reference's tests (tinygrad's helper_test_op, in small):

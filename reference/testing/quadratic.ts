@@ -1,5 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
-import { Rng } from '../../grader/inputs/rng.ts';
+import { Rng } from '../../grader/basics/rng.ts';
 
 /**
  * A seeded, well-conditioned problem for optimizer trajectories: two parameter tensors

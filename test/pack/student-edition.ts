@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pack } from '../../grader/pack/pack.ts';
+import { courseFiles } from '../../grader/course/files.ts';
 import { REPO_ROOT } from '../../grader/paths.ts';
 import type { GradeResult } from '../../grader/results/types.ts';
 import { referenceSubmission, stubSubmission, wrongSubmission } from '../grading.ts';
@@ -44,7 +45,7 @@ export function gradeInPack(dir: string, id: string, submissionDir: string, seed
 
 /** The submissions every exercise is graded with: the answer key, the stub, each known-wrong fixture. */
 export function submissionsOf(id: string): { label: string; dir: string }[] {
-  const wrongDir = path.join(REPO_ROOT, 'test', 'fixtures', 'wrong', id);
+  const wrongDir = courseFiles.wrong(id);
   const wrong = fs.existsSync(wrongDir) ? fs.readdirSync(wrongDir).filter((f) => f.endsWith('.ts')).sort() : [];
   return [
     { label: 'reference', dir: referenceSubmission(id) },

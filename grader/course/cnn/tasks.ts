@@ -1,0 +1,110 @@
+import * as tf from '@tensorflow/tfjs';
+import { predictClasses, type ClassificationData } from '../../../reference/support/classifier-training.ts';
+import type { Task, TaskTable } from '../../tasks/types.ts';
+import { reportProgress } from '../../tasks/progress.ts';
+
+const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
+
+/** Throws a message the student can act on unless `model` is a LayersModel for [null, 28, 28, 1] → [null, 10]. */
+export function checkImageModel(builder: string, model: unknown): asserts model is tf.LayersModel {
+  if (!(model instanceof tf.LayersModel)) {
+    const got = model === undefined ? 'undefined' : model === null ? 'null' : typeof model === 'object' ? `a ${model.constructor?.name ?? 'plain object'}` : typeof model;
+    const promise = model instanceof Promise ? ' (a Promise: build the model synchronously, without async)' : '';
+    throw new TypeError(`${builder}(seed) must return a tf.LayersModel (e.g. from tf.sequential() or tf.model()), but returned ${got}${promise}`);
+  }
+  if (model.inputs.length !== 1) throw new Error(`${builder}'s model must have one input (the images), but has ${model.inputs.length}`);
+  if (model.outputs.length !== 1) throw new Error(`${builder}'s model must have one output (the 10 logits), but has ${model.outputs.length}`);
+  const inShape = model.inputs[0]!.shape;
+  if (inShape.length !== 4 || inShape[0] !== null || inShape[1] !== 28 || inShape[2] !== 28 || inShape[3] !== 1) {
+    throw new Error(`${builder}'s model must take 28×28 grayscale images in NHWC, input shape [null, 28, 28, 1] (inputShape: [28, 28, 1] on the first layer), but its input shape is ${shapeText(inShape)}`);
+  }
+  const outShape = model.outputs[0]!.shape;
+  if (outShape.length !== 2 || outShape[0] !== null || outShape[1] !== 10) {
+    const hint = outShape.length > 2 ? ' (flatten the feature maps before the last dense layer)' : '';
+    throw new Error(`${builder}'s model must output 10 logits per image, output shape [null, 10] (units: 10 on the last layer)${hint}, but its output shape is ${shapeText(outShape)}`);
+  }
+  if (model.trainableWeights.length === 0) {
+    throw new Error(`${builder}'s model has no trainable weights (are its layers built with trainable: false?): training could not change it`);
+  }
+}
+
+/** The learning-rate schedules a budget may name (`lrSchedule`); 'constant' when it names none. */
+export type LrSchedule = 'constant' | 'cosine';
+
+/**
+ * The learning rate for epoch `epoch` (0-based) of `epochs`. 'cosine' decays it per epoch
+ * from `lr` towards 0, lr·½(1 + cos(π·epoch/epochs)): the last epochs take small steps,
+ * which settles Adam's noisy iterate (measured on the reference CNN: +0.3–0.5 points of test
+ * accuracy over a constant rate, same epochs).
+ */
+export function epochLearningRate(schedule: LrSchedule, lr: number, epoch: number, epochs: number): number {
+  return schedule === 'cosine' ? lr * 0.5 * (1 + Math.cos((Math.PI * epoch) / epochs)) : lr;
+}
+
+/**
+ * Sets the rate Adam uses from its next step on. tfjs' AdamOptimizer keeps it in a protected
+ * field that applyGradients reads at every step; fail loudly if a tfjs upgrade moves it.
+ */
+export function setAdamLearningRate(optimizer: tf.Optimizer, lr: number): void {
+  const o = optimizer as unknown as { learningRate?: unknown };
+  if (typeof o.learningRate !== 'number') throw new Error('grader: this tfjs Adam optimizer has no numeric learningRate field to schedule');
+  o.learningRate = lr;
+}
+
+function scheduleOf(builder: string, value: unknown): LrSchedule {
+  if (value === undefined || value === 'constant' || value === 'cosine') return value ?? 'constant';
+  throw new Error(`grader: the ${builder} accuracy check's budget.lrSchedule must be 'constant' or 'cosine', got ${JSON.stringify(value)}`);
+}
+
+/**
+ * A task that builds the student's image model with `builder(seed)`, checks its shapes, trains it
+ * with Adam on softmax cross-entropy from its logits for the check's budget (epochs, batchSize,
+ * lr, optional lrSchedule applied per epoch) on the training images as [N, 28, 28, 1], and
+ * returns its predicted classes on the test images: [M] int32. Everything it makes is
+ * disposed, the model included.
+ */
+export function trainImageModel(builder: string): Task {
+  return async (impl, args, ctx) => {
+    const data = args[0] as unknown as ClassificationData;
+    const budget = ctx.options.budget ?? {};
+    const epochs = Number(budget.epochs);
+    const batchSize = Number(budget.batchSize);
+    const lr = Number(budget.lr);
+    if (!(epochs > 0 && batchSize > 0 && lr > 0)) throw new Error(`grader: the ${builder} accuracy check needs budget {epochs, batchSize, lr}`);
+    const schedule = scheduleOf(builder, budget.lrSchedule);
+
+    const model: unknown = impl[builder](ctx.options.seed);
+    const optimizer = tf.train.adam(lr);
+    const xs = data.trainImages.reshape([-1, 28, 28, 1]);
+    const xt = data.testImages.reshape([-1, 28, 28, 1]);
+    const ys = tf.tidy(() => tf.oneHot(data.trainLabels, 10).toFloat());
+    try {
+      checkImageModel(builder, model);
+      model.compile({
+        optimizer,
+        // The model outputs logits: the loss applies the softmax itself.
+        loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred),
+      });
+      // shuffle: tfjs-layers shuffles with Math.random, which the sandbox seeds per case.
+      const onEpochBegin = async (epoch: number) => setAdamLearningRate(optimizer, epochLearningRate(schedule, lr, epoch, epochs));
+      const onEpochEnd = async (epoch: number, logs?: { loss?: number }) => reportProgress(epoch + 1, epochs, 'epoch', logs?.loss !== undefined ? `loss ${logs.loss.toFixed(3)}` : undefined);
+      await model.fit(xs, ys, { epochs, batchSize, shuffle: true, verbose: 0, callbacks: { onEpochBegin, onEpochEnd } });
+      return predictClasses((x) => model.predict(x) as tf.Tensor, xt, 250);
+    } finally {
+      if (model instanceof tf.LayersModel) {
+        try {
+          model.dispose();
+        } catch {
+          // already disposed by the student's code: nothing left to free
+        }
+      }
+      optimizer.dispose();
+      tf.dispose([xs, xt, ys]);
+    }
+  };
+}
+
+export const tasks: TaskTable = {
+  /** Trains the student's buildCnn(seed) on MNIST; returns its test predictions. */
+  trainModel: trainImageModel('buildCnn'),
+};

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { check, grade, referenceSubmission, stubSubmission, summary, wrongSubmission } from '../../../test/grading.ts';
+
+describe('dropout', () => {
+  it('when the reference is submitted then it gets full marks', async () => {
+    const r = await grade('dropout', referenceSubmission('dropout'));
+    expect(r.score, summary(r)).toBe(r.maxScore);
+    expect(check(r, 'kept fraction and rescaling').message).toMatch(/rate 0\.2: kept \d+ of 20000 units \(\d+\.\d%; expected 80\.0%\), p = .*fails this check with probability 1\.0e-4/);
+  });
+
+  it('when the stub is submitted then every check says "not implemented yet" and scores zero', async () => {
+    const r = await grade('dropout', stubSubmission('dropout'));
+    expect(r.score).toBe(0);
+    for (const c of r.checks) expect(c.message).toBe('not implemented yet');
+  });
+
+  it('when units are kept with probability rate then the distribution check fails with the swap hint', async () => {
+    const r = await grade('dropout', wrongSubmission('dropout', 'keeps-with-rate'));
+    const c = check(r, 'kept fraction and rescaling');
+    expect(c.passed).toBe(false);
+    expect(c.hint ?? '').toMatch(/probability to drop/);
+  });
+
+  it('when the kept units are not rescaled then the message gives the value and the hint the fix', async () => {
+    const r = await grade('dropout', wrongSubmission('dropout', 'no-rescale'));
+    const c = check(r, 'kept fraction and rescaling');
+    expect(c.message).toMatch(/came out as 1, expected 1\/\(1 − rate\) = 1\.25/);
+    expect(c.hint).toMatch(/inverted dropout/);
+    expect(check(r, 'gradient through kept units').passed).toBe(false);
+  });
+
+  it('when the seed is ignored then the same-seed check fails and says so', async () => {
+    const r = await grade('dropout', wrongSubmission('dropout', 'ignores-seed'));
+    expect(check(r, 'same seed, same mask').message).toMatch(/two calls with the same seed differ/);
+    expect(check(r, 'kept fraction and rescaling').passed).toBe(true);
+  });
+
+  it('when the mask is applied at evaluation then the identity check fails', async () => {
+    const r = await grade('dropout', wrongSubmission('dropout', 'drops-at-evaluation'));
+    expect(check(r, 'identity when not training').message).toMatch(/should return x unchanged/);
+  });
+
+  it('when x itself is returned at evaluation then the identity check fails naming the rule "return a new tensor"', async () => {
+    const r = await grade('dropout', wrongSubmission('dropout', 'returns-input-at-evaluation'));
+    const c = check(r, 'identity when not training');
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/dropout returned its argument 1 itself: return a new tensor/);
+    expect(check(r, 'kept fraction and rescaling').passed).toBe(true);
+  });
+});

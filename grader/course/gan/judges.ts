@@ -1,0 +1,198 @@
+import { ringCenters } from '../../../datasets/index.ts';
+import { digitProbabilities } from '../shared/digit-classifier/classifier.ts';
+import { RING } from './cases.ts';
+import { isWireTensor, type Wire } from '../../basics/wire.ts';
+import type { JudgeImage, Judgement, JudgeTable } from '../../judges/types.ts';
+
+/** A generated point is high-quality within this many standard deviations of a centre. */
+export const HQ_STDS = 3;
+/** A mode is covered when it holds at least this share of its fair 1/modes of the samples. */
+export const COVER_SHARE = 0.2;
+export const MIN_MODES = 7;
+
+export interface RingScores {
+  /** Fraction of the samples within HQ_STDS·std of their nearest centre. */
+  highQuality: number;
+  /** Modes holding ≥ COVER_SHARE·n/modes high-quality samples. */
+  modesCovered: number;
+  /** High-quality samples per mode. */
+  perMode: number[];
+  n: number;
+}
+
+/** Scores generated 2-D points ([n, 2] row-major) against the ring's centres. */
+export function ringScores(points: ArrayLike<number>, modes = RING.modes, radius = RING.radius, std = RING.std): RingScores {
+  const c = ringCenters(modes, radius);
+  const n = Math.floor(points.length / 2);
+  const perMode = new Array<number>(modes).fill(0);
+  let hq = 0;
+  for (let i = 0; i < n; i++) {
+    const x = points[2 * i]!;
+    const y = points[2 * i + 1]!;
+    let best = Infinity;
+    let k = -1;
+    for (let j = 0; j < modes; j++) {
+      const d = Math.hypot(x - c[2 * j]!, y - c[2 * j + 1]!);
+      if (d < best) {
+        best = d;
+        k = j;
+      }
+    }
+    if (best <= HQ_STDS * std) {
+      hq++;
+      perMode[k]!++;
+    }
+  }
+  const need = (COVER_SHARE * n) / modes;
+  return { highQuality: n > 0 ? hq / n : 0, modesCovered: perMode.filter((m) => m >= need).length, perMode, n };
+}
+
+/** The generated points over the ring's modes (circles of the high-quality radius), for the student to look at. */
+export function ringScatter(points: ArrayLike<number>): JudgeImage {
+  return {
+    kind: 'scatter',
+    name: 'gan-ring-samples',
+    caption: `${Math.floor(points.length / 2)} generated points (blue) over the ${RING.modes} modes (red circles: radius ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)}, where a point counts as high-quality), plotted on [−3, 3]²`,
+    points: Float32Array.from(points),
+    markers: ringCenters(RING.modes, RING.radius),
+    markerRadius: HQ_STDS * RING.std,
+    range: [-3, 3],
+  };
+}
+
+function samplesOf(v: Wire | undefined, who: string): ArrayLike<number> {
+  const s = (v as Record<string, Wire> | null)?.samples;
+  if (!isWireTensor(s) || s.$tensor.shape.length !== 2 || s.$tensor.shape[1] !== 2) throw new TypeError(`${who}: expected generated points of shape [n, 2]`);
+  for (const x of s.$tensor.data) if (!Number.isFinite(x)) throw new TypeError(`${who}: the generated points hold NaN or Inf (the training diverged)`);
+  return s.$tensor.data;
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** A generated digit is recognised when the judges' classifier gives its top class at least this probability. */
+export const CONFIDENT = 0.9;
+/** A class is covered when at least this share of all samples are recognised as it (0.5% = 5 of 1,000). */
+export const CLASS_SHARE = 0.005;
+/** Classes that must be covered (a GAN collapsed onto a few digits covers fewer). */
+export const MIN_CLASSES = 5;
+/**
+ * A sample counts only if its mean pixel ("ink") lies in this range, just outside the training
+ * digits' own (0.030 to 0.340, median 0.128): the classifier labels anything, and calls uniform
+ * noise an 8 with certainty, so a blank or a grey/noisy image must not count as a digit.
+ */
+export const INK_RANGE = [0.02, 0.35] as const;
+/** Samples shown in the grid image. */
+const GRID_SAMPLES = 64;
+
+export interface DigitScores {
+  /** Fraction of the samples the classifier recognises (top probability ≥ CONFIDENT, ink in INK_RANGE). */
+  recognised: number;
+  /** Fraction of the samples with their ink in INK_RANGE. */
+  inkOk: number;
+  /** Mean top probability. */
+  meanConfidence: number;
+  /** Recognised samples per class 0..9. */
+  perClass: number[];
+  /** Classes with ≥ CLASS_SHARE·n recognised samples. */
+  classesCovered: number;
+  /** Top class of each sample. */
+  labels: Int32Array;
+  n: number;
+}
+
+/** Scores generated images ([n, 784] in [0, 1]) with the judges' digit classifier. */
+export function digitScores(images: Float32Array, n: number): DigitScores {
+  const p = digitProbabilities(images, n);
+  const perClass = new Array<number>(10).fill(0);
+  const labels = new Int32Array(n);
+  let recognised = 0;
+  let conf = 0;
+  let inkOk = 0;
+  for (let i = 0; i < n; i++) {
+    let ink = 0;
+    for (let j = 0; j < 784; j++) ink += images[i * 784 + j]!;
+    ink /= 784;
+    const plausible = ink >= INK_RANGE[0] && ink <= INK_RANGE[1];
+    if (plausible) inkOk++;
+    let best = 0;
+    for (let k = 1; k < 10; k++) if (p[i * 10 + k]! > p[i * 10 + best]!) best = k;
+    labels[i] = best;
+    conf += p[i * 10 + best]!;
+    if (plausible && p[i * 10 + best]! >= CONFIDENT) {
+      recognised++;
+      perClass[best]!++;
+    }
+  }
+  const need = CLASS_SHARE * n;
+  return { recognised: n > 0 ? recognised / n : 0, inkOk: n > 0 ? inkOk / n : 0, meanConfidence: n > 0 ? conf / n : 0, perClass, classesCovered: perClass.filter((c) => c >= need && c > 0).length, labels, n };
+}
+
+function imagesOf(v: Wire | undefined, who: string): { images: Float32Array; n: number } {
+  const s = (v as Record<string, Wire> | null)?.samples;
+  if (!isWireTensor(s) || s.$tensor.shape.length !== 2 || s.$tensor.shape[1] !== 784) throw new TypeError(`${who}: expected generated images of shape [n, 784]`);
+  const images = Float32Array.from(s.$tensor.data);
+  for (const x of images) if (!Number.isFinite(x)) throw new TypeError(`${who}: the generated images hold NaN or Inf (the training diverged: a loss became Inf or NaN)`);
+  return { images, n: s.$tensor.shape[0]! };
+}
+
+/** The first GRID_SAMPLES generated digits as an 8-wide grid, with what the classifier read in each. */
+export function digitGrid(images: Float32Array, scores: DigitScores): JudgeImage {
+  const count = Math.min(GRID_SAMPLES, scores.n);
+  const rows: string[] = [];
+  for (let r = 0; r < count; r += 8) rows.push(Array.from(scores.labels.subarray(r, Math.min(count, r + 8))).join(' '));
+  return {
+    kind: 'grid',
+    name: 'gan-mnist-samples',
+    caption: `${count} of ${scores.n} generated digits; the classifier's reading, row by row: ${rows.join(' | ')}`,
+    pixels: images.slice(0, count * 784),
+    count,
+    height: 28,
+    width: 28,
+    cols: 8,
+  };
+}
+
+export const judges: JudgeTable = {
+  /**
+   * Modes covered ≥ 7 of 8 (or the reference's own count where it covers fewer on this seed),
+   * and the high-quality fraction ≥ the reference's own (same seed, same budget) minus the
+   * check's margin.
+   */
+  ringCoverage({ values, reference, check }): Judgement {
+    const points = samplesOf(values[0], 'your GAN');
+    const got = ringScores(points);
+    const ref = ringScores(samplesOf(reference?.[0], 'the reference GAN'));
+    const threshold = ref.highQuality - (check.margin ?? 0);
+    // The reference itself covers fewer than 7 modes on about one seed in eight (seed 6: 6): a
+    // correct submission trained by the same loop is not asked to beat it.
+    const needModes = Math.min(MIN_MODES, ref.modesCovered);
+    const modesOk = got.modesCovered >= needModes;
+    const hqOk = got.highQuality >= threshold;
+    const message = `modes covered ${got.modesCovered} of ${RING.modes} (need ≥ ${needModes}${needModes < MIN_MODES ? `, the reference's own count on this seed` : ''}; high-quality samples per mode ${got.perMode.join('/')}), `
+      + `high-quality samples ${pct(got.highQuality)} ${hqOk ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(ref.highQuality)} − margin ${pct(check.margin ?? 0)}; a sample is high-quality within ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)} of a centre) over ${got.n} samples`;
+    const hint = !modesOk && got.modesCovered <= 2 ? 'the generator collapsed onto one or two modes: check the generator loss\'s sign (it should push D(fake) up) and that the discriminator learns real vs fake' : undefined;
+    return { passed: modesOk && hqOk, message, hint, images: [ringScatter(points)] };
+  },
+
+  /**
+   * The grader's MNIST GAN trained with the student's losses: classes covered ≥ MIN_CLASSES, and
+   * the fraction of samples the digit classifier recognises ≥ the reference's own (same seed,
+   * same loop) minus the check's margin.
+   */
+  mnistDigits({ values, reference, check }): Judgement {
+    const { images, n } = imagesOf(values[0], 'your GAN');
+    const got = digitScores(images, n);
+    const refImages = imagesOf(reference?.[0], 'the reference GAN');
+    const ref = digitScores(refImages.images, refImages.n);
+    const threshold = Math.max(0, ref.recognised - (check.margin ?? 0));
+    const classesOk = got.classesCovered >= MIN_CLASSES;
+    const recOk = got.recognised >= threshold;
+    const message = `digits recognised by the classifier (top class ≥ ${CONFIDENT * 100}%, mean pixel in [${INK_RANGE.join(', ')}]) ${pct(got.recognised)} ${recOk ? '≥' : '<'} threshold ${pct(threshold)} `
+      + `(reference ${pct(ref.recognised)} − margin ${pct(check.margin ?? 0)}), classes covered ${got.classesCovered} of 10 (need ≥ ${MIN_CLASSES}, each ≥ ${CLASS_SHARE * 100}% of the samples; recognised per class ${got.perClass.join('/')}), `
+      + `mean top-class probability ${pct(got.meanConfidence)} (reference ${pct(ref.meanConfidence)}), ${pct(got.inkOk)} of the samples with a digit's amount of ink, over ${n} samples`;
+    let hint: string | undefined;
+    if (!recOk && got.recognised < 0.02) hint = 'almost nothing the generator makes looks like a digit (see the sample grid): check that the generator loss pushes D(fake) up (its sign) and that the discriminator loss calls real samples real';
+    else if (!classesOk) hint = 'the generator collapsed onto a few digits (see the sample grid): check the generator loss (its sign: it should push D(fake) up) and that the discriminator learns real vs fake';
+    return { passed: classesOk && recOk, message, hint, images: [digitGrid(images, got)] };
+  },
+};

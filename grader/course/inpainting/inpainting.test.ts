@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { check, grade, referenceSubmission, stubSubmission, summary, wrongSubmission } from '../../../test/grading.ts';
+
+const ID = 'inpainting';
+const KNOWN = 'known pixels come back unchanged';
+const FILL = 'missing pixels: squared error against the true digits';
+
+describe(ID, () => {
+  it('when the reference is submitted then it gets full marks', async () => {
+    const r = await grade(ID, referenceSubmission(ID));
+    expect(r.score, summary(r)).toBe(r.maxScore);
+    expect(check(r, FILL).message).toMatch(/^mean squared error on the \d+ missing pixels 0\.\d{4} ≤ threshold/);
+    for (const c of r.checks) expect(c.message).not.toMatch(/leaked/);
+  }, 300_000); // two ~8 s trainings of the grader's VAE on a cold reference cache
+
+  it('when the stub is submitted then every check says "not implemented yet" and scores zero', async () => {
+    const r = await grade(ID, stubSubmission(ID));
+    expect(r.score).toBe(0);
+    for (const c of r.checks) expect(c.message).toBe('not implemented yet');
+  });
+
+  it('when every pixel is reconstructed then the known-pixel check names the first changed pixel', async () => {
+    const r = await grade(ID, wrongSubmission(ID, 'reconstructs-everything'));
+    expect(check(r, KNOWN).passed, summary(r)).toBe(false);
+    expect(check(r, KNOWN).message).toMatch(/^\d+ of the known pixels changed; the first at image 0, pixel 0/);
+    expect(check(r, KNOWN).hint).toMatch(/tf\.where/);
+  }, 300_000);
+
+  it('when the logits fill the missing pixels then the error check fails and says they lie outside [0, 1]', async () => {
+    const r = await grade(ID, wrongSubmission(ID, 'logits-not-probabilities'));
+    expect(check(r, KNOWN).passed, summary(r)).toBe(true);
+    expect(check(r, FILL).passed).toBe(false);
+    expect(check(r, FILL).message).toMatch(/filled values lie outside \[0, 1\]/);
+    expect(check(r, FILL).hint).toMatch(/apply σ/);
+  }, 300_000);
+
+  it('when inpaint stops after one round or runs one round too many then the steps check fails and says which', async () => {
+    const once = await grade('inpainting', wrongSubmission('inpainting', 'one-round-only'));
+    expect(check(once, 'steps = 0, 1 and 3 do what the README says').message, summary(once)).toMatch(/steps = 3 gave exactly what steps = 1 gave.*README: "x⁽ᵗ⁺¹⁾ = x where known/);
+    const extra = await grade('inpainting', wrongSubmission('inpainting', 'one-round-too-many'));
+    expect(check(extra, 'steps = 0, 1 and 3 do what the README says').message, summary(extra)).toMatch(/with steps = 0 the missing pixels already depend on the VAE/);
+    for (const r of [once, extra]) expect(check(r, 'known pixels come back unchanged').passed).toBe(true);
+  }, 300_000);
+});

@@ -1,0 +1,12 @@
+import { describe, expect, it } from 'vitest';
+import { grade, referenceSubmission, summary } from '../../../test/grading.ts';
+
+describe('mle, many seeds', () => {
+  it('when the reference is graded under seeds 1..20 then it never fails', async () => {
+    const dir = referenceSubmission('mle');
+    for (let seed = 1; seed <= 20; seed++) {
+      const r = await grade('mle', dir, seed);
+      expect(r.score, `seed ${seed}:\n${summary(r)}`).toBe(r.maxScore);
+    }
+  });
+});

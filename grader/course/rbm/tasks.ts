@@ -1,0 +1,48 @@
+import * as tf from '@tensorflow/tfjs';
+import type { TaskTable } from '../../tasks/types.ts';
+import { reportProgress } from '../../tasks/progress.ts';
+
+function tensorOut(x: unknown, who: string): tf.Tensor {
+  if (!(x instanceof tf.Tensor)) throw new TypeError(`${who} must return a tf.Tensor`);
+  return x;
+}
+
+export const tasks: TaskTable = {
+  /** Block Gibbs with the student's hiddenProbs, visibleProbs and sampleBernoulli; the final (v, h) of each chain. */
+  blockGibbs(impl, args, ctx) {
+    const [v0, w, b, c, steps] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor1D, number];
+    const seeds = ctx.rng('gibbs-seeds');
+    let v: tf.Tensor = v0.clone();
+    let h: tf.Tensor | null = null;
+    for (let s = 0; s < steps; s++) {
+      const ph = tensorOut(impl.hiddenProbs(v, w, c), 'hiddenProbs');
+      const hNew = tensorOut(impl.sampleBernoulli(ph, seeds.seed32()), 'sampleBernoulli');
+      const pv = tensorOut(impl.visibleProbs(hNew, w, b), 'visibleProbs');
+      const vNew = tensorOut(impl.sampleBernoulli(pv, seeds.seed32()), 'sampleBernoulli');
+      tf.dispose([ph, pv, v, ...(h ? [h] : [])]);
+      v = vNew;
+      h = hNew;
+    }
+    return { v, h };
+  },
+  /** cdGradient(v0, w, b, c, k, seed). */
+  cd(impl, args) {
+    const [v0, w, b, c, k, seed] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor1D, number, number];
+    return impl.cdGradient(v0, w, b, c, k, seed);
+  },
+  /** Full-batch gradient ascent with the student's cdGradient: θ ← θ + lr·∇; the trained parameters. */
+  train(impl, args, ctx) {
+    const [data, w0, b0, c0, steps, lr, k] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor1D, number, number, number];
+    const seeds = ctx.rng('cd-seeds');
+    let [w, b, c] = [w0.clone(), b0.clone(), c0.clone()];
+    for (let s = 0; s < steps; s++) {
+      const g = impl.cdGradient(data, w, b, c, k, seeds.seed32()) as { dW: tf.Tensor; db: tf.Tensor; dc: tf.Tensor };
+      if (!g || !(g.dW instanceof tf.Tensor) || !(g.db instanceof tf.Tensor) || !(g.dc instanceof tf.Tensor)) throw new TypeError('cdGradient must return { dW, db, dc } tensors');
+      const next = tf.tidy(() => [tf.add(w, tf.mul(lr, g.dW)), tf.add(b, tf.mul(lr, g.db)), tf.add(c, tf.mul(lr, g.dc))]);
+      tf.dispose([w, b, c, g.dW, g.db, g.dc]);
+      [w, b, c] = next as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D];
+      reportProgress(s + 1, steps, 'step');
+    }
+    return { w, b, c };
+  },
+};

@@ -1,3 +1,0 @@
-import { adamStepper, optimizerTasks } from './optimizers.ts';
-
-export const tasks = optimizerTasks(adamStepper, (b) => ({ lr: Number(b.lr), beta1: Number(b.beta1), beta2: Number(b.beta2), eps: Number(b.eps) }));

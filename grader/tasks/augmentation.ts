@@ -1,8 +1,0 @@
-import type * as tf from '@tensorflow/tfjs';
-import { sameSeedTask } from './same-seed.ts';
-import type { TaskTable } from './types.ts';
-
-export const tasks: TaskTable = {
-  /** addNoise twice with the seed and once with the next one. */
-  noiseSeed: sameSeedTask((impl, [x, std], seed) => impl.addNoise(x as tf.Tensor, std as number, seed)),
-};
