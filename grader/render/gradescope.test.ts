@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { writeCheckImages } from '../images/write.ts';
 import { EXIT, main } from '../cli.ts';
 import { fakeResult } from '../report/fixtures.ts';
 import { toGradescope } from './gradescope.ts';
@@ -10,6 +12,17 @@ const tmpFile = (name: string): string => path.join(fs.mkdtempSync(path.join(os.
 const quiet = { out: () => undefined, err: () => undefined };
 
 describe('the Gradescope renderer', () => {
+  it('when a public check drew a picture then its output is html with the text escaped and the PNG inlined; a hidden check\'s picture never travels', () => {
+    const [img] = writeCheckImages([{ kind: 'line', name: 'curve', caption: 'loss <per> epoch', xLabel: 'epoch', yLabel: 'loss', series: [{ label: 'you', role: 'student', y: [2, 1] }] }], fs.mkdtempSync(path.join(os.tmpdir(), 'gs-img-')));
+    const r = fakeResult('mlp', [false, false], { message: 'accuracy 9% < 90% & <b>low</b>', images: [img!] });
+    const g = toGradescope([r]);
+    expect(g.tests[0]!.output_format).toBe('html');
+    expect(g.tests[0]!.output).toMatch(/^<pre>accuracy 9% &lt; 90% &amp; &lt;b&gt;low&lt;\/b&gt;<\/pre>\n<figure><img src="data:image\/png;base64,[A-Za-z0-9+/=]+" alt="loss &lt;per&gt; epoch"><figcaption>loss &lt;per&gt; epoch<\/figcaption><\/figure>$/);
+    const b64 = /base64,([^"]+)"/.exec(g.tests[0]!.output)![1]!;
+    expect(PNG.sync.read(Buffer.from(b64, 'base64')).width).toBe(480);
+    expect(g.tests[1]).toMatchObject({ output_format: 'text', output: 'failed (a hidden check: its details are not shown)' });
+  });
+
   it('when results are rendered then the top level has score and execution_time, and each check is a test', () => {
     const g = toGradescope([fakeResult('sgd', [true, false], { hint: 'forgot lr' }, 'hello'), fakeResult('momentum', [true, true, true])]);
     expect(g.score).toBe(20);

@@ -1,4 +1,5 @@
-import type { GradeResult } from '../results/types.ts';
+import { pngDataUri } from '../images/thumbnail.ts';
+import type { CheckResult, GradeResult } from '../results/types.ts';
 import { hiddenCheckText, messageWithHint, visibleCheckConsole, visibleConsole } from './student-visible.ts';
 
 /** One entry of Gradescope's `tests[]`. */
@@ -8,7 +9,8 @@ export interface GradescopeTest {
   max_score: number;
   status: 'passed' | 'failed';
   output: string;
-  output_format: 'text';
+  /** 'html' for a check with pictures (inlined as data URIs), else 'text'. */
+  output_format: 'text' | 'html';
   /** The check kind and the exercise id, so tests can be filtered in Gradescope. */
   tags: string[];
   visibility: 'visible' | 'hidden' | 'after_due_date' | 'after_published';
@@ -36,10 +38,29 @@ function testOutput(c: GradeResult['checks'][number]): string {
   return printed === '' ? messageWithHint(c) : `${messageWithHint(c)}\n\nyour code printed:\n${printed}`;
 }
 
+/** A picture's longer side in the output (the grader's charts are 480 wide). */
+const PICTURE_SIDE = 480;
+
+const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+/**
+ * A public check's pictures, inlined: Gradescope shows a test's `html` output but fetches no
+ * file from the results folder, so each PNG travels as a data URI under the text (kept as
+ * preformatted text). Undefined when the check has no picture that could be read.
+ */
+function htmlOutput(c: CheckResult, text: string): string | undefined {
+  if (c.hidden) return undefined;
+  const figures = (c.images ?? []).flatMap((img) => {
+    const url = pngDataUri(img.path, PICTURE_SIDE);
+    return url ? [`<figure><img src="${url}" alt="${escapeHtml(img.caption)}"><figcaption>${escapeHtml(img.caption)}</figcaption></figure>`] : [];
+  });
+  return figures.length > 0 ? `<pre>${escapeHtml(text)}</pre>\n${figures.join('\n')}` : undefined;
+}
+
 /**
  * The Gradescope autograder contract (`/autograder/results/results.json`, see
  * https://gradescope-autograders.readthedocs.io/en/latest/specs/): one test per check, named
- * "<exercise> › <check>", tagged with its kind; a hidden check is shown to the student only once
+ * "<exercise> › <check>", tagged with its kind, its pictures inlined in an `html` output; a hidden check is shown to the student only once
  * grades are published (`after_published`), and then only whether it passed and its points
  * (never its message, which names the hidden case, nor what the code printed).
  * `execution_time` is the grades' total, in seconds; `extra_data` keeps seed, backend, environment
@@ -49,13 +70,15 @@ export function toGradescope(results: GradeResult[]): GradescopeResults {
   const tests: GradescopeTest[] = [];
   for (const r of results) {
     for (const c of r.checks) {
+      const text = testOutput(c);
+      const html = htmlOutput(c, text);
       tests.push({
         name: `${r.exercise} › ${c.name}`,
         score: c.score,
         max_score: c.maxScore,
         status: c.passed ? 'passed' : 'failed',
-        output: testOutput(c),
-        output_format: 'text',
+        output: html ?? text,
+        output_format: html ? 'html' : 'text',
         tags: [c.kind, r.exercise, ...(c.hidden ? ['hidden'] : [])],
         visibility: c.hidden ? 'after_published' : 'visible',
       });

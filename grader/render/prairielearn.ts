@@ -1,4 +1,4 @@
-import fs from 'node:fs';
+import { pngDataUri } from '../images/thumbnail.ts';
 import type { CheckImage, CheckResult, GradeResult } from '../results/types.ts';
 import { hiddenCheckText, messageWithHint, visibleCheckConsole, visibleConsole } from './student-visible.ts';
 
@@ -34,12 +34,13 @@ export const PRAIRIELEARN_LIMIT_BYTES = 1_000_000;
 const round = (x: number): number => Math.round(x * 10_000) / 10_000;
 const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
+/** A picture's longer side in results.json (the grader's own are at most 480; a larger one is scaled down). */
+const PICTURE_SIDE = 1024;
+
 function dataUri(img: CheckImage): PrairieLearnImage | undefined {
-  try {
-    return { url: `data:image/png;base64,${fs.readFileSync(img.path).toString('base64')}`, label: img.caption };
-  } catch {
-    return undefined; // the picture is gone (moved, cleaned): the test still reports
-  }
+  // Decoded and encoded again: only a PNG's pixels travel; a picture that is gone (moved, cleaned) is left out and the test still reports.
+  const url = pngDataUri(img.path, PICTURE_SIDE);
+  return url ? { url, label: img.caption } : undefined;
 }
 
 /** A hidden check shows its points and whether it passed, never its message, output or pictures. */

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import Handlebars from 'handlebars';
 import { repoPath } from '../paths.ts';
-import type { ClassReport } from './model.ts';
+import type { ClassReport, StudentRow } from './model.ts';
+import { studentThumbnails } from './pictures.ts';
 import { barChartSvg, hbarChartSvg } from './svg.ts';
 
 /** What the roster did not match, shown in the report (and said on stderr). */
@@ -25,10 +26,17 @@ function engine(): typeof Handlebars {
   return hb;
 }
 
+/** A student's results with each check's inlined pictures (`thumbs`) and how many were left out. */
+function withThumbnails(s: StudentRow): StudentRow & { picturesLeftOut: number } {
+  const { byCheck, left } = studentThumbnails(s.results);
+  return { ...s, picturesLeftOut: left, results: s.results.map((r) => ({ ...r, checks: r.checks.map((c) => ({ ...c, thumbs: byCheck.get(c) ?? [] })) })) };
+}
+
 /**
- * The instructor report: a self-contained HTML page (inline CSS and SVG, nothing fetched from
- * the network), rendered from reports/templates/report.hbs. Every value reaches the page through
- * handlebars' escaping; the charts are built here with their text XML-escaped.
+ * The instructor report: a self-contained HTML page (inline CSS and SVG, the checks' pictures as
+ * data-URI thumbnails, a few per student; nothing fetched from the network), rendered from
+ * reports/templates/report.hbs. Every value reaches the page through handlebars' escaping; the
+ * charts are built here with their text XML-escaped.
  */
 export function renderHtml(report: ClassReport, meta: { sources: string[]; generated: string; roster?: RosterNotes }): string {
   const template = engine().compile(fs.readFileSync(REPORT_TEMPLATE, 'utf8'), { strict: false });
@@ -43,6 +51,7 @@ export function renderHtml(report: ClassReport, meta: { sources: string[]; gener
   );
   return template({
     ...report,
+    students: report.students.map(withThumbnails),
     meta,
     classMeanText: `${Math.round(report.classMean)}%`,
     histogramSvg: new Handlebars.SafeString(histogramSvg),

@@ -3,21 +3,22 @@ import path from 'node:path';
 import Handlebars from 'handlebars';
 import { visibleConsole } from '../render/student-visible.ts';
 import type { CheckImage } from '../results/types.ts';
+import { pngDataUri } from '../images/thumbnail.ts';
 import { repoPath } from '../paths.ts';
 import type { Gradebook } from './gradebook.ts';
 import type { StudentRow } from './model.ts';
 
 export const STUDENT_TEMPLATE = repoPath('reports', 'templates', 'student.hbs');
 
+/** A picture's longer side on a student's own page: the charts' full width. */
+const PAGE_PICTURE_SIDE = 480;
+
 const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
-/** A picture inlined as a data URI, so the page is one file; a picture that is gone is left out. */
+/** A picture inlined as a data URI (decoded and encoded again: only a PNG's pixels reach the page), so the page is one file; a picture that is gone is left out. */
 function inline(img: CheckImage): { url: string; caption: string } | undefined {
-  try {
-    return { url: `data:image/png;base64,${fs.readFileSync(img.path).toString('base64')}`, caption: img.caption };
-  } catch {
-    return undefined;
-  }
+  const url = pngDataUri(img.path, PAGE_PICTURE_SIDE);
+  return url ? { url, caption: img.caption } : undefined;
 }
 
 /**
