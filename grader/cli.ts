@@ -10,6 +10,7 @@ import { DEFAULT_SEED, gradeExercise, SandboxStartFailed } from './grade/grade-e
 import { gradeMany } from './grade/grade-many.ts';
 import { ReferenceFailure } from './expected/compute.ts';
 import { studentEdition } from './edition.ts';
+import { CourseError } from './course/resolve.ts';
 import { listExerciseIds, ManifestError, unknownExercises } from './manifest/load.ts';
 import { listExercises, renderList } from './list/list.ts';
 import { progressLine, type ProgressSink } from './render/progress-line.ts';
@@ -306,6 +307,10 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     }
     if (e instanceof ReferenceFailure) {
       io.err(`grade: ${e.message}\nThis is a fault of the course's grader, not of the submission: please report it.`);
+      return EXIT.internal;
+    }
+    if (e instanceof CourseError) {
+      io.err(`grade: ${e.message}\nThis is a fault of the course's grader, not of the submission: fix the manifest or the course folder.`);
       return EXIT.internal;
     }
     if (e instanceof UsageError || e instanceof ManifestError) {
