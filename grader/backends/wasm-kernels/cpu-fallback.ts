@@ -21,7 +21,8 @@ interface WasmBackendLike extends DataBackend {
   makeOutput(shape: number[], dtype: DataType, memoryOffset?: number, values?: backend_util.BackendValues): TensorInfo;
 }
 
-function viaCpu(name: string): KernelFunc {
+/** Runs the cpu backend's kernel `name` on copies of the inputs, the outputs copied back onto the wasm heap. */
+export function viaCpu(name: string): KernelFunc {
   return ({ inputs, backend, attrs }) => {
     const cpuKernel = tf.getKernel(name, 'cpu');
     const cpu = tf.engine().findBackend('cpu') as unknown as DataBackend | null;
@@ -36,7 +37,7 @@ function viaCpu(name: string): KernelFunc {
     // Inputs are a record for most kernels, an array for variadic ones (Einsum's operands).
     const cpuInputs = Array.isArray(inputs)
       ? (inputs as TensorInfo[]).map(on)
-      : Object.fromEntries(Object.entries(inputs as Record<string, TensorInfo>).map(([k, t]) => [k, on(t)]));
+      : Object.fromEntries(Object.entries(inputs as Record<string, TensorInfo | undefined>).filter(([, t]) => t != null).map(([k, t]) => [k, on(t!)])); // optional inputs (a fused op's bias) may be absent
     let result: TensorInfo | TensorInfo[] | undefined;
     try {
       result = cpuKernel.kernelFunc({ inputs: cpuInputs as tf.NamedTensorInfoMap, backend: cpu as unknown as tf.KernelBackend, attrs }) as TensorInfo | TensorInfo[];

@@ -51,4 +51,20 @@ describe('wasm matMul with transposed operands', () => {
     const scale = Math.max(...c.map(Math.abs));
     for (let i = 0; i < c.length; i++) expect(Math.abs(c[i]! - w[i]!)).toBeLessThan(1e-4 * scale);
   });
+
+  it('when the inner dimension is empty then the product is cpu\'s zeros (plus bias and activation), whatever the heap held', async () => {
+    await selectBackend('wasm');
+    // Leave non-zero garbage on the heap where the output may land.
+    for (let i = 0; i < 5; i++) tf.dispose(tf.mul(tf.randomNormal([64], 0, 1, 'float32', i), 3));
+    for (const [sa, sb, ta, tb] of [[[2, 0], [0, 3], false, false], [[0, 2], [0, 3], true, false], [[4, 2, 0], [4, 3, 0], false, true]] as [number[], number[], boolean, boolean][]) {
+      const f = () => tf.matMul(tf.ones(sa), tf.ones(sb), ta, tb);
+      const [c, w] = [await on('cpu', f), await on('wasm', f)];
+      expect(Array.from(w), `[${sa}]·[${sb}]`).toEqual(Array.from(c));
+      expect(Array.from(w).every((v) => v === 0)).toBe(true);
+    }
+    const fused = () => tf.fused.matMul({ a: tf.ones([3, 0]), b: tf.ones([0, 2]), bias: tf.tensor1d([-1, 2]), activation: 'relu' });
+    const [c, w] = [await on('cpu', fused), await on('wasm', fused)];
+    expect(Array.from(w)).toEqual(Array.from(c));
+    expect(Array.from(w)).toEqual([0, 2, 0, 2, 0, 2]);
+  });
 });

@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import type { KernelConfig, KernelFunc, TensorInfo } from '@tensorflow/tfjs';
+import { viaCpu } from './cpu-fallback.ts';
 
 /**
  * wasm's BatchMatMul and _FusedMatMul take a slow path when asked to transpose an operand:
@@ -15,8 +16,21 @@ function swapLastTwo(t: TensorInfo): TensorInfo {
   return tf.engine().runKernel(tf.Transpose, { x: t } as unknown as tf.NamedTensorMap, { perm }) as unknown as TensorInfo;
 }
 
-function untransposed(original: KernelFunc): KernelFunc {
+/**
+ * With an empty inner dimension (a [M, 0] · [0, N] product) wasm's kernel leaves its output as
+ * the heap left it (e.g. 0.938 where cpu says 0): those go to the cpu backend's kernel (zeros,
+ * plus the bias and activation for _FusedMatMul), a copy of nothing worth mentioning.
+ */
+function innerSize(args: Parameters<KernelFunc>[0]): number {
+  const { a } = args.inputs as { a: TensorInfo };
+  const { transposeA } = args.attrs as { transposeA?: boolean };
+  return a.shape[a.shape.length - (transposeA ? 2 : 1)]!;
+}
+
+function untransposed(original: KernelFunc, name: string): KernelFunc {
+  const onCpu = viaCpu(name);
   return (args) => {
+    if (innerSize(args) === 0) return onCpu(args);
     const attrs = args.attrs as { transposeA?: boolean; transposeB?: boolean };
     if (!attrs.transposeA && !attrs.transposeB) return original(args);
     const inputs = { ...(args.inputs as Record<string, TensorInfo>) };
@@ -37,7 +51,7 @@ export function untransposedMatMulConfigs(): KernelConfig[] {
   for (const name of [tf.BatchMatMul, tf._FusedMatMul]) {
     const original = tf.getKernel(name, 'wasm');
     if (!original) continue;
-    out.push({ ...original, kernelFunc: untransposed(original.kernelFunc) });
+    out.push({ ...original, kernelFunc: untransposed(original.kernelFunc, name) });
   }
   return out;
 }

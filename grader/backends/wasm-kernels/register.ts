@@ -7,6 +7,7 @@ import { conv2DBackpropInputConfig } from './conv2dBackpropInput.ts';
 import { sumLeadingAxesConfig } from './sum-leading-axes.ts';
 import { emptyReductionConfigs } from './empty-reductions.ts';
 import { cpuFallbackConfigs } from './cpu-fallback.ts';
+import { sharedIdentityConfigs } from './shared-identity.ts';
 
 let registered = false;
 
@@ -20,9 +21,10 @@ export function registerWasmKernels(): void {
   }
   // Replaces wasm's own MaxPoolGrad, which drops gradients of windows whose maximum is ≤ 0,
   // its Conv2DBackpropInput, a plain loop, with a forward conv on XNNPACK, and wraps its Sum
-  // (sums over leading axes, the conv bias gradient, skip its transpose).
+  // (sums over leading axes, the conv bias gradient, skip its transpose); Identity and a Cast
+  // to the same dtype share the input's buffer instead of copying it.
   const sum = sumLeadingAxesConfig();
-  for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig, conv2DBackpropInputConfig(), ...(sum ? [sum] : [])]) {
+  for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig, conv2DBackpropInputConfig(), ...(sum ? [sum] : []), ...sharedIdentityConfigs()]) {
     tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
   }
