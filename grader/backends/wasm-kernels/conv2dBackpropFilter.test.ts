@@ -32,7 +32,7 @@ const SHAPES: { name: string; x: Shape4; filter: Shape4 }[] = [
   { name: 'B=3, C1=4, 2x3 kernel, 9x7 image', x: [3, 9, 7, 4], filter: [2, 3, 4, 5] },
   { name: 'B=2, C1=3, 4x1 kernel, 6x11 image', x: [2, 6, 11, 3], filter: [4, 1, 3, 3] },
 ];
-const METHODS = ['conv', 'matmul'] as const;
+const METHODS = ['im2col', 'conv', 'matmul'] as const;
 
 afterEach(() => setConv2DBackpropFilterMethod('auto'));
 

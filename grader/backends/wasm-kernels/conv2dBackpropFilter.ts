@@ -18,11 +18,12 @@ import {
  */
 
 /**
- * 'conv': one forward Conv2D with the batch as channels and dy as the filter (XNNPACK's
- * convolution, the fast path). 'matmul': one strided slice and one GEMM per kernel offset.
- * 'auto' is what the kernel runs (see pickMethod); forcing one lets tests check both paths.
+ * 'im2col': the patches of x written once, transposed, by a JS loop on the wasm heap, then one
+ * GEMM with dy (XNNPACK's fully connected, the fast path). 'conv': one forward Conv2D with the
+ * batch as channels and dy as the filter. 'matmul': one strided slice and one GEMM per kernel
+ * offset. 'auto' is what the kernel runs (see pickMethod); forcing one lets tests check every path.
  */
-export type FilterGradMethod = 'auto' | 'conv' | 'matmul';
+export type FilterGradMethod = 'auto' | 'im2col' | 'conv' | 'matmul';
 
 let forcedMethod: FilterGradMethod = 'auto';
 
@@ -117,14 +118,92 @@ function viaMatMul(x: Tensor4D, dy: Tensor4D, info: backend_util.Conv2DInfo, g: 
   return tf.reshape(tf.stack(taps), [kh, kw, c1, c2]);
 }
 
+interface WasmBackendLike {
+  typedArrayFromHeap(t: TensorInfo): Float32Array;
+  makeOutput(shape: number[], dtype: 'float32'): TensorInfo;
+}
+
 /**
- * The conv path applies to every NHWC case (a stride becomes the conv's dilation) and was
- * 6–30× faster than the GEMM path on every shape measured (batch 1 to 64, 1×1 to 5×5
- * filters, strides 1 and 2), so 'auto' always takes it; the GEMM path stays as an
- * independent second implementation the tests check it against.
+ * colsT[(i·kW + j)·C1 + c1, (b·OH + oy)·OW + ox] = xPad[b, oy·sH + i, ox·sW + j, c1] (0 in the padding),
+ * then dW = colsT · dy, with dy viewed as [B·OH·OW, C2]: one GEMM of the patches with the
+ * output gradient, the MACs of the forward conv and nothing else. The forward conv's repacking
+ * of a [OH, OW, B, C2] "filter" and the two transposes of the 'conv' path are gone; what is
+ * left besides the GEMM is one write of the patches (kH·kW·C1·B·OH·OW floats).
  */
-function pickMethod(): Exclude<FilterGradMethod, 'auto'> {
-  return forcedMethod === 'auto' ? 'conv' : forcedMethod;
+function viaIm2col(x: TensorInfo, dy: Tensor4D, info: backend_util.Conv2DInfo, wasm: WasmBackendLike): Tensor4D {
+  const { batchSize: b, inHeight: h, inWidth: w, inChannels: c1, outHeight: oh, outWidth: ow, outChannels: c2 } = info;
+  const { filterHeight: kh, filterWidth: kw, strideHeight: sh, strideWidth: sw } = info;
+  const top = info.padInfo.top;
+  const left = info.padInfo.left;
+  const rows = kh * kw * c1;
+  const p = b * oh * ow;
+  // The output first: allocating it may grow the wasm memory, which detaches every view taken before.
+  const colsInfo = wasm.makeOutput([1, rows, p], 'float32');
+  const cols = tf.engine().makeTensorFromTensorInfo(colsInfo) as tf.Tensor3D; // [1, kH·kW·C1, B·OH·OW]
+  const xs = wasm.typedArrayFromHeap(x); // [B, H, W, C1]
+  const out = wasm.typedArrayFromHeap(colsInfo);
+  // Output rows (b, oy) outermost: the kH rows of x one output row reads stay in cache while
+  // the kH·kW·C1 rows of colsT each get their OW values (row-major over taps, the other way
+  // round, read x once per tap with a stride of C1 floats: ~4× slower at C1 = 16).
+  const step = sw * c1;
+  const lo = new Int32Array(kw);
+  const hi = new Int32Array(kw);
+  for (let j = 0; j < kw; j++) {
+    // Output columns whose window column ox·sW + j − left lies inside [0, W).
+    lo[j] = Math.min(ow, Math.max(0, Math.ceil((left - j) / sw)));
+    hi[j] = Math.max(lo[j]!, Math.min(ow, Math.floor((w - 1 - j + left) / sw) + 1));
+  }
+  for (let bb = 0; bb < b; bb++) {
+    for (let oy = 0; oy < oh; oy++) {
+      const col = (bb * oh + oy) * ow; // where this output row's OW values go in each row of colsT
+      let row = 0;
+      for (let i = 0; i < kh; i++) {
+        const y = oy * sh + i - top;
+        if (y < 0 || y >= h) {
+          for (let r = 0; r < kw * c1; r++, row++) {
+            for (let o = row * p + col, end = o + ow; o < end; o++) out[o] = 0;
+          }
+          continue;
+        }
+        for (let j = 0; j < kw; j++) {
+          const l = lo[j]!;
+          const u = hi[j]!;
+          for (let c = 0; c < c1; c++, row++) {
+            const o = row * p + col;
+            const base = (bb * h + y) * w * c1 + c + (j - left) * c1; // + ox·sW·C1: x[bb, y, ox·sW + j − left, c]
+            // Plain loops, not fill(): the runs of padding are a column or two, and a call costs more.
+            for (let ox = 0; ox < l; ox++) out[o + ox] = 0;
+            for (let ox = l; ox < u; ox++) out[o + ox] = xs[base + ox * step]!;
+            for (let ox = u; ox < ow; ox++) out[o + ox] = 0;
+          }
+        }
+      }
+    }
+  }
+  const dy3 = tf.reshape(dy, [1, p, c2]);
+  const dw = tf.engine().runKernel(tf.BatchMatMul, { a: cols, b: dy3 } as unknown as tf.NamedTensorMap, { transposeA: false, transposeB: false }) as tf.Tensor3D; // [1, kH·kW·C1, C2]
+  return tf.reshape(dw, [kh, kw, c1, c2]);
+}
+
+/** Above this many floats of patches (256 MB) 'auto' never takes 'im2col', which holds them all. */
+const IM2COL_MAX_FLOATS = 64 << 20;
+/** 'im2col' only for inputs with at most this many channels (see pickMethod). */
+const IM2COL_MAX_CHANNELS = 4;
+
+/**
+ * Measured (min of 20 calls, batch 64, 3×3 filters, machine shared with other jobs):
+ * C1 = 1 (a first layer on MNIST), 28×28 → 16: 'im2col' 1.5 ms 'valid' / 1.8 ms 'same' against
+ * 'conv' 4.6 / 7.3 ms ('conv' repacks dy as a [26, 26, 64, 16] filter for a 3×3 output);
+ * C1 = 16: 13×13 → 32 'valid' 4.9 / 4.8 ms, 14×14 → 16 'same' 6.1 / 4.3 ms, 28×28 → 32 'same'
+ * 36 / 39 ms: writing the patches costs about what 'conv' saves. So 'auto' takes 'im2col'
+ * for inputs of ≤ 4 channels (and patches ≤ 256 MB), 'conv' otherwise. 'conv' was 6–30×
+ * faster than the per-offset GEMMs of 'matmul' on every shape measured; 'matmul' stays as an
+ * independent implementation the tests check the others against.
+ */
+function pickMethod(info: backend_util.Conv2DInfo): Exclude<FilterGradMethod, 'auto'> {
+  if (forcedMethod !== 'auto') return forcedMethod;
+  const floats = info.filterHeight * info.filterWidth * info.inChannels * info.batchSize * info.outHeight * info.outWidth;
+  return info.inChannels <= IM2COL_MAX_CHANNELS && floats <= IM2COL_MAX_FLOATS ? 'im2col' : 'conv';
 }
 
 export const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => {
@@ -141,9 +220,13 @@ export const conv2DBackpropFilter: KernelFunc = ({ inputs, backend, attrs }) => 
   const g = geometry(info);
   const result = tf.tidy(() => {
     if (g.rowEnd === g.rowStart || g.colEnd === g.colStart) return tf.zeros(filterShape); // every window lies in the padding
+    // No term to sum (an empty batch or output) or an empty result: zeros, never a GEMM over nothing.
+    if (info.batchSize * info.outHeight * info.outWidth === 0 || info.inChannels * info.outChannels === 0) return tf.zeros(filterShape);
     const xv = viewOf(x); // [B, H, W, C1]
     const dyv = viewOf(dy); // [B, OH, OW, C2]
-    return pickMethod() === 'conv' ? viaConv(xv, dyv, info, g) : viaMatMul(xv, dyv, info, g);
+    const method = pickMethod(info);
+    if (method === 'im2col') return viaIm2col(x, dyv, info, backend as unknown as WasmBackendLike);
+    return method === 'conv' ? viaConv(xv, dyv, info, g) : viaMatMul(xv, dyv, info, g);
   });
   // Hand the engine a bare TensorInfo: take a backend reference to the data, then drop the
   // tracked tensor, so the engine wraps exactly one new output and counts no extra tensor.

@@ -23,6 +23,9 @@ const inputs: [string, () => tf.Tensor4D][] = [
   ['distinct negatives', () => tf.neg(tf.range(1, 1 + 4 * 4 * 2).reshape([1, 4, 4, 2])) as tf.Tensor4D],
   ['ReLU of random values', () => tf.relu(tf.randomNormal([2, 6, 6, 4], 0, 1, 'float32', 2)) as tf.Tensor4D],
   ['pairs of ties', () => tf.tensor4d([1, 1, 0, 2, 3, 3, 2, 0, -1, -1, 5, 5, 4, 0, 4, 1], [1, 4, 4, 1])],
+  // 2×2 windows: NaN first, NaN last, all −∞ (cpu routes no gradient: nothing beats its −∞ start), +∞ tie.
+  ['NaN and ±Infinity', () => tf.tensor4d([NaN, 1, -Infinity, -Infinity, 2, 3, -Infinity, -Infinity, 0, Infinity, 4, NaN, Infinity, -1, 5, 6], [1, 4, 4, 1])],
+  ['an odd size (the last row and column belong to no 2×2 window)', () => tf.randomNormal([3, 5, 7, 5], 0, 1, 'float32', 4) as tf.Tensor4D],
 ];
 const geometries: [number[], number[], 'valid' | 'same' | number][] = [
   [[2, 2], [2, 2], 'valid'],

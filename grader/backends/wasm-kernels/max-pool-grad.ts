@@ -29,6 +29,10 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   const kW = info.effectiveFilterWidth;
   const top = info.padInfo.top;
   const left = info.padInfo.left;
+  if (kH === 2 && kW === 2 && sH === 2 && sW === 2 && top === 0 && left === 0 && 2 * OH <= H && 2 * OW <= W) {
+    pool2x2(x, g, dx, B, H, W, C, OH, OW);
+    return out;
+  }
   // Channels innermost, as the data lie (NHWC): each window's rows are read contiguously, C
   // running maxima at a time, instead of one strided walk over the window per channel.
   const best = new Float32Array(C);
@@ -67,5 +71,37 @@ const maxPoolGrad: KernelFunc = ({ inputs, backend, attrs }) => {
   }
   return out;
 };
+
+/**
+ * The 2×2, stride-2 pool every windowed model of the course uses, every window inside x: the
+ * same first-strict-maximum rule, unrolled over the four cells (~1.5× faster than the general
+ * loop on [64, 26, 26, 16]: no per-window fills, no cell loops).
+ */
+function pool2x2(x: Float32Array, g: Float32Array, dx: Float32Array, B: number, H: number, W: number, C: number, OH: number, OW: number): void {
+  const right = C;
+  const down = W * C;
+  for (let b = 0; b < B; b++) {
+    for (let oy = 0; oy < OH; oy++) {
+      for (let ox = 0; ox < OW; ox++) {
+        const corner = ((b * H + 2 * oy) * W + 2 * ox) * C; // x[b, 2·oy, 2·ox, 0]
+        let gi = ((b * OH + oy) * OW + ox) * C; // dy[b, oy, ox, 0]
+        for (let a = corner, end = corner + C; a < end; a++, gi++) {
+          let best = Number.NEGATIVE_INFINITY;
+          let at = -1;
+          // Row-major order, strictly greater: ties keep the first; NaN is never a maximum.
+          let v = x[a]!;
+          if (v > best) { best = v; at = a; }
+          v = x[a + right]!;
+          if (v > best) { best = v; at = a + right; }
+          v = x[a + down]!;
+          if (v > best) { best = v; at = a + down; }
+          v = x[a + down + right]!;
+          if (v > best) { at = a + down + right; }
+          if (at >= 0) dx[at] += g[gi]!;
+        }
+      }
+    }
+  }
+}
 
 export const maxPoolGradConfig: KernelConfig = { kernelName: tf.MaxPoolGrad, backendName: 'wasm', kernelFunc: maxPoolGrad };
