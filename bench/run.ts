@@ -2,6 +2,10 @@
  * `npm run bench`: speed, memory and leaks measured side by side in one run. Writes
  * bench/results.json and bench/results.md, and puts the table into the README's
  * Performance section. Not part of `npm test`: these machines are shared and noisy.
+ *
+ * Quick checks: BENCH_SECTIONS=training,ceiling,grade,catalog,batch picks sections (default: all;
+ * a section left out keeps its figures from the last bench/results.json), and
+ * BENCH_EXERCISES=sgd,dense,… grades only those in the catalog section.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -11,10 +15,20 @@ import { listExerciseIds, loadManifest } from '../grader/manifest/load.ts';
 import { REPO_ROOT } from '../grader/paths.ts';
 import type { GradeResult } from '../grader/results/types.ts';
 import { referenceSubmission } from '../test/grading.ts';
+import { catalogSubmission, gradeCatalog, type CatalogRun } from './catalog.ts';
+import { batchRun, realClass, realClassExercises, type BatchRun } from './real-class.ts';
 
 const RUN_TS = path.join(REPO_ROOT, 'bin', 'run-ts.js');
 const GRADE = path.join(REPO_ROOT, 'bin', 'grade.js');
 const notes: string[] = [];
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'training,ceiling,grade,catalog,batch').split(',').map((x) => x.trim());
+const runs = (section: string): boolean => SECTIONS.includes(section);
+const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results.json');
+/** The last run's figures: what a section left out of this run keeps. */
+const previous = (fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : {}) as Record<string, any>;
+const CORES = os.availableParallelism?.() ?? os.cpus().length;
+// The notes of a section left out stay with its figures.
+for (const n of (previous.notes ?? []) as string[]) if (['training', 'ceiling', 'grade', 'catalog', 'batch'].some((sec) => !runs(sec) && n.startsWith(sec))) notes.push(n);
 
 function runJson<T>(file: string, args: string[], timeoutMs: number): T | { error: string } {
   const r = spawnSync(process.execPath, [RUN_TS, file, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: timeoutMs });
@@ -30,9 +44,10 @@ function runJson<T>(file: string, args: string[], timeoutMs: number): T | { erro
 
 // --- training throughput per backend, and the matMul ceiling --------------------------------
 type Throughput = { samplesPerSec: number; stepMs: number; flopsPerSample: number };
-const training: Record<string, Record<string, { samplesPerSec: number; stepMs: number } | { error: string }>> = {};
+let training: Record<string, Record<string, { samplesPerSec: number; stepMs: number } | { error: string }>> = {};
 let cnnFlopsPerSample = 0;
-for (const model of ['mlp', 'cnn']) {
+if (!runs('training')) training = Object.fromEntries(Object.entries((previous.training ?? {}) as typeof training).map(([m, v]) => [m, Object.fromEntries(Object.entries(v).filter(([k]) => k !== 'achievedGflops'))]));
+for (const model of runs('training') ? ['mlp', 'cnn'] : []) {
   training[model] = {};
   for (const backend of ['wasm', 'cpu', 'node', 'gpu']) {
     // The pure-JS backend is ~100× slower: fewer, smaller steps measure it well enough.
@@ -54,8 +69,8 @@ function saveProgress(section: string, value: unknown): void {
   fs.writeFileSync(file, JSON.stringify({ ...prev, [section]: value }, null, 2));
 }
 saveProgress('training', training);
-process.stderr.write('matMul ceiling…\n');
-const ceiling = runJson<{ gflops: number; backend: string }>('bench/matmul-ceiling.ts', ['auto'], 120_000);
+if (runs('ceiling')) process.stderr.write('matMul ceiling…\n');
+const ceiling = runs('ceiling') ? runJson<{ gflops: number; backend: string }>('bench/matmul-ceiling.ts', ['auto'], 120_000) : { gflops: previous.ceiling?.matmulGflops ?? NaN, backend: 'previous run' };
 
 // --- grade wall time per check kind, cold and warm ---------------------------------------------
 /** The exercise that stands for each check kind: its checks are of that kind, and it grades quickly. */
@@ -88,8 +103,8 @@ function timedGradeAnyExit(id: string, cacheDir: string, submission: string) {
   }
 }
 
-const grade: Record<string, { exercise: string; coldSeconds: number; warmSeconds: number } | null> = {};
-for (const kind of ['output', 'gradient', 'accuracy', 'distribution']) {
+const grade: Record<string, { exercise: string; coldSeconds: number; warmSeconds: number } | null> = runs('grade') ? {} : (previous.grade ?? {});
+for (const kind of runs('grade') ? ['output', 'gradient', 'accuracy', 'distribution'] : []) {
   const id = exerciseFor(kind);
   if (!id) {
     grade[kind] = null;
@@ -108,49 +123,72 @@ for (const kind of ['output', 'gradient', 'accuracy', 'distribution']) {
 saveProgress('ceiling', ceiling);
 saveProgress('grade', grade);
 
-// --- tensors leaked and peak memory over every exercise, graded with the reference -------------
-let leakedTensors = 0;
-let peakRssMb = 0;
-const cache = path.join(REPO_ROOT, '.cache');
-for (const id of listExerciseIds()) {
-  process.stderr.write(`leaks: grading the reference of ${id}…\n`);
-  const { result } = timedGradeAnyExit(id, cache, referenceSubmission(id));
-  leakedTensors += result.checks.reduce((a, c) => a + (c.leakedTensors ?? 0), 0);
-  peakRssMb = Math.max(peakRssMb, result.sandboxPeakRssMb ?? 0);
-  if (!result.passed) notes.push(`the reference of ${id} did not pass: ${result.checks.filter((c) => !c.passed).map((c) => c.name).join(', ')}`);
+// --- one student's whole catalog: grade all, 1 job then every core --------------------------------
+// The answer key of every exercise handed in as one submission. The 1-job run goes first and
+// fills any reference result not yet cached; the all-cores run is then warm.
+let leakedTensors: number = previous.leakedTensors ?? 0;
+let peakRssMb: number = previous.memory?.peakRssMb ?? 0;
+let catalog: Record<string, unknown> = previous.catalog ?? {};
+if (runs('catalog')) {
+  const ids = process.env.BENCH_EXERCISES ? process.env.BENCH_EXERCISES.split(',').map((x) => x.trim()) : listExerciseIds();
+  const sub = catalogSubmission(ids);
+  const summarise = (r: CatalogRun) => ({ wallSeconds: Math.round(r.wallSeconds * 10) / 10, sumOfGradesSeconds: Math.round(r.results.reduce((a, x) => a + x.durationMs, 0) / 100) / 10, referencesComputed: r.referencesComputed });
+  process.stderr.write(`catalog: grade all of ${ids.length} exercises, 1 job…\n`);
+  const one = gradeCatalog(ids, sub, 1);
+  process.stderr.write(`catalog: grade all, ${CORES} jobs…\n`);
+  const all = gradeCatalog(ids, sub, CORES);
+  leakedTensors = one.results.reduce((a, r) => a + r.checks.reduce((b, c) => b + (c.leakedTensors ?? 0), 0), 0);
+  peakRssMb = Math.max(...one.results.map((r) => r.sandboxPeakRssMb ?? 0), ...all.results.map((r) => r.sandboxPeakRssMb ?? 0));
+  for (const r of all.results) if (!r.passed) notes.push(`the reference of ${r.exercise} did not pass: ${r.checks.filter((c) => !c.passed).map((c) => c.name).join(', ')}`);
+  catalog = { ...summarise(all), jobs: CORES, exercises: ids.length, perExercise: all.perExercise, jobs1: { ...summarise(one), perExercise: one.perExercise } };
+  if (one.referencesComputed > 0) notes.push(`catalog.jobs1 computed ${one.referencesComputed} reference results (the cache was not warm), so its wall time includes them; catalog.wallSeconds (${CORES} jobs) ran after it, warm`);
+  if (all.referencesComputed > 0) notes.push(`catalog (${CORES} jobs) still computed ${all.referencesComputed} reference results`);
+  if (ids.length < listExerciseIds().length) notes.push(`catalog.*: ${ids.length} of ${listExerciseIds().length} exercises (BENCH_EXERCISES=${ids.join(',')})`);
+  saveProgress('catalog', catalog);
 }
-// --- batch throughput on the sample class, 1 job and all cores --------------------------------
-const BATCH_EXERCISES = 'sgd,dense,softmax-cross-entropy,regularization,early-stopping,dropout';
-function batchPerMinute(jobs: number): number | null {
-  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-batch-'));
-  const t0 = performance.now();
-  const r = spawnSync(process.execPath, [GRADE, 'batch', path.join(REPO_ROOT, 'examples', 'class'), '--out', out, '--jobs', String(jobs), '--exercises', BATCH_EXERCISES, '--backend', 'wasm', '--timeout', '10'], { cwd: REPO_ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } });
-  const minutes = (performance.now() - t0) / 60_000;
-  const graded = fs.readdirSync(out).flatMap((student) => fs.readdirSync(path.join(out, student)).filter((f) => f.endsWith('.json'))).length;
-  if (r.status === null || graded === 0) return null;
-  return graded / minutes;
+
+// --- batch throughput: 1 job and all cores --------------------------------------------------
+let batch: Record<string, any> = previous.batch ?? {};
+if (runs('batch')) {
+  // The sample class as it is (mallory's hang costs its time limit): the figure kept from before.
+  const BATCH_EXERCISES = 'sgd,dense,softmax-cross-entropy,regularization,early-stopping,dropout'.split(',');
+  const sample = path.join(REPO_ROOT, 'examples', 'class');
+  batchRun(sample, BATCH_EXERCISES, CORES, ['--timeout', '10']); // warm: fills any reference result not yet cached
+  process.stderr.write('batch (sample class), 1 job…\n');
+  const jobs1 = batchRun(sample, BATCH_EXERCISES, 1, ['--timeout', '10']).perMinute;
+  process.stderr.write(`batch (sample class), ${CORES} jobs…\n`);
+  const jobsAll = batchRun(sample, BATCH_EXERCISES, CORES, ['--timeout', '10']).perMinute;
+  notes.push(`batch.jobs1/jobsAll: the sample class (examples/class, 3 students) on ${BATCH_EXERCISES.join(',')}, --timeout 10 (mallory's hang costs its limit); reference results cached`);
+  // A class of real submissions, nobody hanging: what every core busy means for a real class.
+  const real = realClass();
+  const realExercises = realClassExercises();
+  batchRun(real.dir, realExercises, CORES); // warm
+  const round = (b: BatchRun) => ({ perMinute: b.perMinute, graded: b.graded, wallSeconds: Math.round(b.wallSeconds * 10) / 10, cpuSeconds: b.cpuSeconds });
+  process.stderr.write('batch (real class), 1 job…\n');
+  const r1 = round(batchRun(real.dir, realExercises, 1));
+  process.stderr.write(`batch (real class), ${CORES} jobs…\n`);
+  const rAll = round(batchRun(real.dir, realExercises, CORES));
+  batch = { jobs1: { perMinute: jobs1 }, jobsAll: { perMinute: jobsAll, jobs: CORES }, realClass: { students: real.students, exercises: realExercises, jobs1: r1, jobsAll: { ...rAll, jobs: CORES } } };
+  notes.push(`batch.realClass: ada and ben of examples/class twice each (${real.students} students) on ${realExercises.join(',')}, reference results cached; cpuSeconds is user + system of the batch and every process it started`);
+  saveProgress('batch', batch);
 }
-process.stderr.write('batch, 1 job…\n');
-const jobs1 = batchPerMinute(1);
-process.stderr.write(`batch, ${os.cpus().length} jobs…\n`);
-const jobsAll = batchPerMinute(os.cpus().length);
-notes.push(`batch.*: the sample class (examples/class, 3 students) on ${BATCH_EXERCISES}, --timeout 10 (mallory's hang costs its limit); reference results cached`);
 
 // --- results ------------------------------------------------------------------------------
 const ok = (v: unknown): v is { samplesPerSec: number } => typeof v === 'object' && v !== null && 'samplesPerSec' in v;
 const cnnWasm = training.cnn?.wasm;
-const achieved = ok(cnnWasm) && cnnFlopsPerSample > 0 ? (cnnWasm.samplesPerSec * cnnFlopsPerSample) / 1e9 : null;
+const achieved = ok(cnnWasm) && cnnFlopsPerSample > 0 ? (cnnWasm.samplesPerSec * cnnFlopsPerSample) / 1e9 : runs('training') ? null : ((previous.training?.cnn?.achievedGflops as number | undefined) ?? null);
 const results = {
   machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model ?? 'unknown', node: process.versions.node, date: new Date().toISOString() },
   training: Object.fromEntries(Object.entries(training).map(([m, byBackend]) => [m, { ...byBackend, ...(m === 'cnn' && achieved !== null ? { achievedGflops: achieved } : {}) }])),
   ceiling: { matmulGflops: 'error' in ceiling ? null : ceiling.gflops },
   grade,
-  batch: { jobs1: { perMinute: jobs1 }, jobsAll: { perMinute: jobsAll, jobs: os.cpus().length } },
+  catalog,
+  batch,
   memory: { peakRssMb },
   leakedTensors,
   notes,
 };
-fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
 
 const f = (x: number | null | undefined, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
 const rows: string[] = ['| measure | value |', '|---|---|'];
@@ -165,7 +203,24 @@ if (achieved !== null) rows.push(`| CNN training achieved (GFLOP/s, forward + ba
 for (const [kind, g] of Object.entries(grade)) {
   rows.push(`| \`grade\` of an ${kind} exercise${g ? ` (${g.exercise})` : ''}, cold / warm (s) | ${g ? `${f(g.coldSeconds)} / ${f(g.warmSeconds)}` : 'no such exercise yet'} |`);
 }
-rows.push(`| batch grading, 1 job / ${os.cpus().length} jobs (grades per minute) | ${f(jobs1)} / ${f(jobsAll)}${jobs1 && jobsAll ? ` (${f(jobsAll / jobs1, 2)}×)` : ''} |`);
+const cat = catalog as { wallSeconds?: number; jobs?: number; exercises?: number; perExercise?: Record<string, number>; jobs1?: { wallSeconds: number } };
+if (cat.wallSeconds !== undefined) {
+  rows.push(`| one student's whole catalog (${cat.exercises} exercises, reference answers), \`grade all\` with 1 job / ${cat.jobs} jobs (s) | ${f(cat.jobs1?.wallSeconds)} / ${f(cat.wallSeconds)}${cat.jobs1 ? ` (${f(cat.jobs1.wallSeconds / cat.wallSeconds, 2)}×)` : ''} |`);
+  const slowest = Object.entries(cat.perExercise ?? {}).sort((a, b) => b[1] - a[1]);
+  rows.push(`| … each exercise's grade in the ${cat.jobs}-job run (s) | ${slowest.map(([id, sec]) => `${id} ${f(sec)}`).join(', ')} |`);
+}
+const b1 = batch.jobs1?.perMinute as number | null | undefined;
+const bAll = batch.jobsAll?.perMinute as number | null | undefined;
+rows.push(`| batch grading, sample class with a hanging student, 1 job / ${batch.jobsAll?.jobs ?? CORES} jobs (grades per minute) | ${f(b1)} / ${f(bAll)}${b1 && bAll ? ` (${f(bAll / b1, 2)}×)` : ''} |`);
+const rc = batch.realClass as { jobs1: { perMinute: number | null; cpuSeconds: number | null; graded: number }; jobsAll: { perMinute: number | null; jobs: number; cpuSeconds: number | null; graded: number } } | undefined;
+if (rc) {
+  rows.push(`| batch grading, class of real submissions, 1 job / ${rc.jobsAll.jobs} jobs (grades per minute) | ${f(rc.jobs1.perMinute)} / ${f(rc.jobsAll.perMinute)}${rc.jobs1.perMinute && rc.jobsAll.perMinute ? ` (${f(rc.jobsAll.perMinute / rc.jobs1.perMinute, 2)}×)` : ''} |`);
+  if (rc.jobs1.cpuSeconds !== null && rc.jobs1.perMinute) {
+    const perGrade = rc.jobs1.cpuSeconds / rc.jobs1.graded;
+    const wallPerGrade = 60 / rc.jobs1.perMinute;
+    rows.push(`| … CPU per grade (all processes), and cores kept busy by 1 job | ${f(perGrade, 2)} s, ${f(perGrade / wallPerGrade, 2)} |`);
+  }
+}
 rows.push(`| peak memory of a sandbox process (MB) | ${f(peakRssMb, 0)} |`);
 rows.push(`| tensors leaked by the grader, all exercises | ${leakedTensors} |`);
 const table = `${rows.join('\n')}\n\nMeasured ${results.machine.date.slice(0, 10)} on ${results.machine.cpus} × ${results.machine.model}, Node ${results.machine.node}.${notes.length ? `\n\n${notes.map((n) => `- ${n}`).join('\n')}` : ''}\n`;
