@@ -1,4 +1,5 @@
 import type { BarChart, Chart, Density2dChart, HistogramChart, LineChart, PanelsChart, TraceChart } from './chart-types.ts';
+import { textWidth } from './font.ts';
 import { colourOf, coloursOf, COLOURS, finiteRange, formatValue, PlotFrame } from './plot-frame.ts';
 import { Canvas, LINE_HEIGHT, wrapText, type Rgb } from './raster.ts';
 
@@ -39,20 +40,23 @@ function lineChartCanvas(ch: LineChart): Canvas {
   return c;
 }
 
-/** Probabilities per discrete state, the series' bars side by side in each state's slot. */
+/** Values per category (probabilities per discrete state), the series' bars side by side in each slot, from 0 up or down. */
 export function barChartPng(ch: BarChart): Buffer {
   const n = ch.categories.length;
-  const top = finiteRange(...ch.series.map((s) => s.values))?.hi ?? 1;
-  const every = Math.max(1, Math.ceil(n / 12));
+  const range = finiteRange(...ch.series.map((s) => s.values)) ?? { lo: 0, hi: 1 };
+  const [bottom, top] = [Math.min(0, range.lo), Math.max(0, range.hi)];
+  // Every k-th label, so that neighbouring labels never overlap (the plot box is about width − 70 px).
+  const slotPx = (CHART_WIDTH - 70) / Math.max(1, n);
+  const every = Math.max(1, Math.ceil((Math.max(0, ...ch.categories.map(textWidth)) + 6) / slotPx));
   const xCategories = ch.categories.map((label, i) => [i, label] as [number, string]).filter(([i]) => i % every === 0);
-  const f = new PlotFrame({ width: CHART_WIDTH, plotHeight: PLOT_HEIGHT, title: ch.title, xLabel: ch.xLabel, yLabel: ch.yLabel, caption: ch.caption, x: { lo: -0.5, hi: n - 0.5 }, y: { lo: 0, hi: Math.max(top, 1e-9) }, xCategories });
+  const f = new PlotFrame({ width: CHART_WIDTH, plotHeight: PLOT_HEIGHT, title: ch.title, xLabel: ch.xLabel, yLabel: ch.yLabel, caption: ch.caption, x: { lo: -0.5, hi: n - 0.5 }, y: { lo: bottom, hi: top > bottom ? top : bottom + 1e-9 }, xCategories });
   const c = f.canvas;
   const colours = coloursOf(ch.series.map((s) => s.role));
   const slot = 0.8 / Math.max(1, ch.series.length);
   for (let i = 0; i < n; i++) {
     ch.series.forEach((s, k) => {
       const v = s.values[i]!;
-      if (!Number.isFinite(v) || v <= 0) return;
+      if (!Number.isFinite(v) || v === 0) return;
       const x0 = f.px(i - 0.4 + k * slot);
       const x1 = Math.max(x0, f.px(i - 0.4 + (k + 1) * slot) - 1);
       c.rect(x0, f.py(v), x1, f.py(0), colours[k]!);

@@ -96,7 +96,8 @@ export class PlotFrame {
     this.right = o.width - 12;
     let y = 6;
     const titleY = y;
-    if (o.title) y += LINE_HEIGHT + 2;
+    const title = o.title ? wrapText(o.title, o.width - 16) : [];
+    if (title.length > 0) y += title.length * LINE_HEIGHT + 2;
     const yLabelY = y;
     if (o.yLabel) y += LINE_HEIGHT;
     this.top = y + 4;
@@ -105,7 +106,7 @@ export class PlotFrame {
     const below = 4 + LINE_HEIGHT + (o.xLabel ? LINE_HEIGHT + 2 : 0) + 6;
     this.canvas = new Canvas(o.width, this.bottom + below + caption.length * LINE_HEIGHT + 4);
     const c = this.canvas;
-    if (o.title) c.text(o.title, o.width / 2, titleY, COLOURS.text, 'center');
+    title.forEach((line, i) => c.text(line, o.width / 2, titleY + i * LINE_HEIGHT, COLOURS.text, 'center'));
     if (o.yLabel) c.text(o.yLabel, this.left, yLabelY, COLOURS.text);
 
     for (const [i, t] of this.yr.ticks.entries()) {

@@ -1,4 +1,5 @@
 import type { Case, Wire } from '../basics/wire.ts';
+import type { Chart } from '../images/chart-types.ts';
 import type { CheckSpec } from '../manifest/types.ts';
 
 /** What a judge sees: raw values only; it runs in the trusted parent, never in the sandbox. */
@@ -13,6 +14,12 @@ export interface JudgeInput {
   check: CheckSpec;
   /** Distribution checks: the false-fail probability this check may spend (its share of the exercise's). */
   alpha: number;
+  /**
+   * The visible checks of the same submission that ran before this one (manifest order) and
+   * whether each passed, so that a hint can agree with what they established. Empty when
+   * the judge is called on its own.
+   */
+  earlier?: readonly { name: string; kind: CheckSpec['kind']; passed: boolean }[];
 }
 
 /**
@@ -43,7 +50,9 @@ export type JudgeImage =
     markerRadius?: number;
     /** The plotted square, [lo, hi] on both axes; points outside are counted in the file's caption, not drawn. */
     range: [number, number];
-  };
+  }
+  /** A chart: learning curves, empirical against exact distributions (grader/images/chart-types.ts). */
+  | Chart;
 
 export interface Judgement {
   passed: boolean;

@@ -1,7 +1,9 @@
 import { isWireTensor } from '../../basics/wire.ts';
 import { afterSweeps, boltzmannDistribution, stateIndex, stateName, totalVariation } from './exact.ts';
 import { chiSquareTest, describeCells } from '../shared/samplers/exact-stats.ts';
-import type { Judgement, JudgeTable } from '../../judges/types.ts';
+import { testCaption } from '../../images/caption.ts';
+import { stateChart } from '../../images/sampler-charts.ts';
+import type { JudgeImage, Judgement, JudgeTable } from '../../judges/types.ts';
 
 function dataOf(v: unknown, what: string): { shape: number[]; data: ArrayLike<number> } {
   if (!isWireTensor(v as never)) throw new TypeError(`${what} should be a tensor`);
@@ -20,6 +22,8 @@ export const judges: JudgeTable = {
     const failures: string[] = [];
     let oneUpdateSeen = false;
     const a = alpha / cases.length;
+    // One picture: the first case that failed, else the first case.
+    let picture: JudgeImage | undefined;
     for (let c = 0; c < cases.length; c++) {
       const label = cases[c]!.label;
       const [x0w, ww, bw, sweepsW] = cases[c]!.args;
@@ -45,6 +49,9 @@ export const judges: JudgeTable = {
       const stationary = boltzmannDistribution(w, bias, n);
       const r = chiSquareTest(counts, target, (i) => stateName(i, n));
       const ok = r.p >= a;
+      if (!picture || (!ok && failures.length === 0)) {
+        picture = stateChart({ name: 'boltzmann-states', title: `boltzmann, ${label}`, caption: testCaption('χ² test', chains, r.p, a), counts, exact: target, stateName: (i) => stateName(i, n).replace(/^state /, '') });
+      }
       const tv = totalVariation(target, stationary);
       const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df, p = ${r.p.toPrecision(2)}`;
       if (!ok) {
@@ -59,12 +66,13 @@ export const judges: JudgeTable = {
     if (failures.length > 0) {
       return {
         passed: false,
+        images: picture && [picture],
         message: failures.join(' | '),
         hint: oneUpdateSeen
           ? 'after a few sweeps most units never changed from their start: one sweep must resample EVERY unit (all n of them, in order 0 … n−1), not one'
           : 'resample each unit in turn from p(xᵢ = +1 | rest) = σ(2·((Wx)ᵢ + biasᵢ)) using the current x (units already updated in this sweep included); note the factor 2 (xᵢ flips between −1 and +1) and pass a different seed to each random draw',
       };
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes` };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes`, images: picture && [picture] };
   },
 };

@@ -1,6 +1,9 @@
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
 import { chiSquareTest, describeCells, normalTwoSidedP } from '../shared/samplers/exact-stats.ts';
 import { cdMoments, jointAfterSteps, meanLogLikelihood, visibleKernel, type Rbm } from './exact.ts';
+import { testCaption } from '../../images/caption.ts';
+import type { BarChart } from '../../images/chart-types.ts';
+import { stateChart } from '../../images/sampler-charts.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
 
 function tensorOf(v: Wire | undefined, what: string): { shape: number[]; data: ArrayLike<number> } {
@@ -24,6 +27,25 @@ function rowIndex(x: ArrayLike<number>, r: number, n: number): number {
     else if (v !== 0) return -1;
   }
   return s;
+}
+
+/** The CD gradient's components against their exact expectations, the largest |z| first (at most 16). */
+function gradientChart(label: string, names: string[], got: number[], mean: number[], variance: number[], p: number, a: number, k: number, rows: number): BarChart {
+  const z = got.map((g, i) => Math.abs(g - mean[i]!) / Math.max(Math.sqrt(variance[i]!), 1e-7));
+  const order = z.map((_, i) => i).sort((x, y) => z[y]! - z[x]! || x - y).slice(0, 16);
+  return {
+    kind: 'bars',
+    name: 'rbm-cd-gradient',
+    title: `rbm CD-${k} gradient, ${label}: the components farthest from their exact expectation`,
+    caption: testCaption(`z test on the largest of ${got.length} components' deviations (n = rows of the batch)`, rows, p, a),
+    xLabel: 'component (largest |z| first)',
+    yLabel: 'value',
+    categories: order.map((i) => names[i]!),
+    series: [
+      { label: 'your gradient', role: 'student', values: order.map((i) => got[i]!) },
+      { label: 'exact expectation', role: 'reference', values: order.map((i) => mean[i]!) },
+    ],
+  };
 }
 
 const NAMES_DW = (nv: number, nh: number) => [
@@ -57,14 +79,16 @@ export const judges: JudgeTable = {
     const target = jointAfterSteps(m, new Array(nV).fill(1 / nV), steps);
     const r = chiSquareTest(counts, target, (s) => `(v = ${bits(s % nV, m.nv)}, h = ${bits(Math.floor(s / nV), m.nh)})`);
     const head = `${c.label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df over the ${counts.length} joint states, p = ${r.p.toPrecision(2)}`;
+    const images = [stateChart({ name: 'rbm-joint-states', title: `rbm block Gibbs, ${c.label}`, caption: testCaption('χ² test', chains, r.p, alpha), counts, exact: target, stateName: (s) => `${bits(s % nV, m.nv)}|${bits(Math.floor(s / nV), m.nh)}`, xLabel: 'joint state v|h (most probable first)' })];
     if (r.p < alpha) {
       return {
         passed: false,
+        images,
         message: `${head}: a correct sampler lands this far from the exact joint distribution with probability below ${alpha.toExponential(1)}. ${describeCells(r.worst)}`,
         hint: 'check that sampleBernoulli gives 1 with probability p (u < p, not u > p) and uses its seed, and that visibleProbs uses Wᵀ: σ(hWᵀ + b)',
       };
     }
-    return { passed: true, message: `${head}; p ≥ ${alpha.toExponential(1)} passes` };
+    return { passed: true, message: `${head}; p ≥ ${alpha.toExponential(1)} passes`, images };
   },
 
   /**
@@ -79,6 +103,7 @@ export const judges: JudgeTable = {
     }, 0);
     const a = alpha / total;
     const lines: string[] = [];
+    let picture: BarChart | undefined;
     for (let ci = 0; ci < cases.length; ci++) {
       const c = cases[ci]!;
       const m = rbmOf(c.args, 1);
@@ -110,12 +135,14 @@ export const judges: JudgeTable = {
         if (!(z <= worst)) [worst, wi] = [z, i];
       }
       const p = normalTwoSidedP(worst);
+      if (!picture || !(p >= a)) picture = gradientChart(c.label, names, got, mean, variance, p, a, k, n);
       const head = `${c.label}: largest deviation ${names[wi]} = ${got[wi]!.toFixed(4)} vs exact expectation ${mean[wi]!.toFixed(4)} (sd ${Math.sqrt(variance[wi]!).toExponential(1)}), z = ${worst.toFixed(1)}, p = ${p.toPrecision(2)}`;
       if (!(p >= a)) {
         const zeroDb = got.slice(m.nv * m.nh, m.nv * m.nh + m.nv).every((x) => Math.abs(x) < 1e-7) && mean.slice(m.nv * m.nh, m.nv * m.nh + m.nv).some((x) => Math.abs(x) > 1e-3);
         const flipped = got.every((x, i) => Math.abs(x + mean[i]!) <= 6 * Math.sqrt(variance[i]!) + 1e-6) && mean.some((x, i) => Math.abs(x) > 10 * Math.sqrt(variance[i]!));
         return {
           passed: false,
+          images: [picture],
           message: `${head}: a correct CD-${k} gradient is this far from its exact expectation (enumerated over all states) with probability below ${a.toExponential(1)}`,
           hint: zeroDb
             ? 'db is 0: the negative phase must use the reconstruction v_k after k Gibbs steps, not the data v₀'
@@ -125,7 +152,7 @@ export const judges: JudgeTable = {
       }
       lines.push(head);
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per component passes` };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per component passes`, images: picture && [picture] };
   },
 
   /**
