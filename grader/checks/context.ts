@@ -19,6 +19,20 @@ export interface CheckContext {
   inputs: ExerciseInputs;
   /** Caps every check's time limit (seconds), e.g. for quick local runs and tests. */
   timeoutCap?: number;
+  /**
+   * The visible checks of this submission that ran before this one, in manifest order, with
+   * their verdicts: a judge chooses its hint knowing what they established (e.g. the losses
+   * are proven right, so a failed training points at the model). Hidden checks are left out,
+   * so that no hint tells a student how a hidden check went.
+   */
+  earlier?: readonly EarlierCheck[];
+}
+
+/** A check that ran before the current one, and whether it passed. */
+export interface EarlierCheck {
+  name: string;
+  kind: CheckSpec['kind'];
+  passed: boolean;
 }
 
 /** A check's judgement before points are attached. */

@@ -49,7 +49,7 @@ export async function judgedCheck(ctx: CheckContext): Promise<Verdict> {
   const alpha = alphaOf(ctx);
   let j;
   try {
-    j = judge({ cases, values, reference, seed: ctx.seed, check: ctx.check, alpha });
+    j = judge({ cases, values, reference, seed: ctx.seed, check: ctx.check, alpha, earlier: ctx.earlier ?? [] });
   } catch (e) {
     // A value of the wrong shape or type is the student's to fix: say what the judge could not read.
     return { passed: false, message: `could not judge the returned values: ${(e as Error).message}`, leaked: student.report.leaked };

@@ -158,7 +158,9 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
       if (problem) verdict = { passed: false, message: problem };
       else if (!runner) verdict = { passed: false, message: `the grader cannot run ${check.kind} checks yet` };
       else {
-        const ctx: CheckContext = { manifest, check, seed: opts.seed, backend, student, expected, inputs, timeoutCap: opts.timeoutCap };
+        // Judges see how the visible checks before this one went (hints that agree with them).
+        const earlier = checks.filter((c) => !c.hidden).map((c) => ({ name: c.name, kind: c.kind, passed: c.passed }));
+        const ctx: CheckContext = { manifest, check, seed: opts.seed, backend, student, expected, inputs, timeoutCap: opts.timeoutCap, earlier };
         try {
           verdict = await runner(ctx);
         } catch (e) {

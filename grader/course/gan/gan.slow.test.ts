@@ -6,6 +6,7 @@ import { gradeExercise } from '../../grade/grade-exercise.ts';
 import { check, grade, referenceSubmission, summary, wrongSubmission } from '../../../test/grading.ts';
 
 const MNIST = 'a GAN on MNIST makes digits the classifier recognises';
+const RING = 'GAN covers the 8-Gaussian ring';
 
 // About 3 minutes a seed on 2 cores (the reference trains the ring and the MNIST GAN once as the
 // student and once as the reference). SEEDS=6,7 narrows the run.
@@ -19,6 +20,18 @@ describe('gan, many seeds', () => {
       expect(r.score, `seed ${seed}:\n${summary(r)}`).toBe(r.maxScore);
     }, 900_000);
   }
+
+  // The hint agrees with the other checks: the losses passed their value and gradient checks,
+  // so a ring that is not covered is blamed on buildGan (its shape), never on the loss's sign.
+  it('when the losses are right but the generator ends in a sigmoid then the ring fails with the buildGan hint, not the sign hint', async () => {
+    const imagesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gan-images-'));
+    const r = await gradeExercise('gan', { submissionDir: wrongSubmission('gan', 'generator-sigmoid-output'), backend: 'wasm', seed: 1, imagesDir });
+    for (const c of r.checks.filter((c) => c.kind === 'output' || c.kind === 'gradient')) expect(c.passed, c.name).toBe(true);
+    expect(check(r, RING).passed, check(r, RING).message).toBe(false);
+    expect(check(r, RING).message).toMatch(/^modes covered 0 of 8/);
+    expect(check(r, RING).hint).toMatch(/^your losses passed their value and gradient checks, so what is left is buildGan/);
+    expect(check(r, RING).hint).not.toMatch(/sign/);
+  }, 300_000);
 
   // In the slow suite to keep gan.test.ts near 2 minutes: one more MNIST training (~20 s quiet).
   it('when the generator loss has the wrong sign then the MNIST GAN collapses and fails with the sign hint', async () => {

@@ -40,6 +40,30 @@ describe('ringCoverage judge', () => {
     expect(j.hint).toMatch(/collapsed/);
   });
 
+  it('when the losses passed their value and gradient checks then a collapsed ring points at buildGan against the reference shape, not at the sign', () => {
+    const c = ringCenters(8, 2);
+    const three = new Float32Array(2000).map((_, i) => c[i % 6]!); // modes 0, 1, 2 only
+    const reference = [wire(gaussianRing(1000, { std: 0.05 }, 3).x)];
+    const proven = [
+      { name: 'discriminator loss values', kind: 'output', passed: true },
+      { name: 'generator loss gradient w.r.t. the logits', kind: 'gradient', passed: true },
+    ] as const;
+    for (const points of [three, new Float32Array(2000).map((_, i) => c[i % 2]!)]) {
+      const j = judges.ringCoverage!({ cases: [], values: [wire(points)], reference, seed: 1, check, alpha: 0, earlier: proven });
+      expect(j.passed).toBe(false);
+      expect(j.hint).toMatch(/^your losses passed their value and gradient checks, so what is left is buildGan: compare its architecture and initialisation with the README's reference shape \(G 8 → 64 → 64 → 2/);
+      expect(j.hint).not.toMatch(/sign/);
+    }
+    // One loss check failed: the sign hint for a collapse, else "fix the losses first".
+    const lossFailed = [{ ...proven[0], passed: false }, proven[1]];
+    const collapsed = judges.ringCoverage!({ cases: [], values: [wire(new Float32Array(2000).map((_, i) => c[i % 2]!))], reference, seed: 1, check, alpha: 0, earlier: lossFailed });
+    expect(collapsed.hint).toMatch(/sign/);
+    const partial = judges.ringCoverage!({ cases: [], values: [wire(three)], reference, seed: 1, check, alpha: 0, earlier: lossFailed });
+    expect(partial.hint).toMatch(/^fix the loss checks that failed first/);
+    // A pass has no hint whatever came before.
+    expect(judges.ringCoverage!({ cases: [], values: reference, reference, seed: 1, check, alpha: 0, earlier: proven }).hint).toBeUndefined();
+  });
+
   it('when the reference itself covers only 6 modes on this seed then 6 is the bar, and 5 still fails', () => {
     const c = ringCenters(8, 2);
     const ring = gaussianRing(2000, { std: 0.05 }, 4).x;
@@ -101,6 +125,16 @@ describe('mnistDigits judge (the digit classifier on generated images)', () => {
       expect(j.message).toMatch(/ 0\.0% < threshold 8\d\.\d%.* 0\.0% of the samples with a digit's amount of ink/);
       expect(j.hint).toMatch(/almost nothing the generator makes looks like a digit/);
     }
+  });
+
+  it('when the losses passed their value and gradient checks then a failed MNIST GAN is not blamed on the sign', () => {
+    const one = new Float32Array(n * 784);
+    for (let i = 0; i < n; i++) one.set(digits.subarray(0, 784), i * 784);
+    const earlier = [{ name: 'generator loss values', kind: 'output', passed: true }] as const;
+    const j = judges.mnistDigits!({ cases: [], values: [images(one)], reference: [images(digits)], seed: 1, check: mnistCheck, alpha: 0, earlier });
+    expect(j.passed).toBe(false);
+    expect(j.hint).toMatch(/^your losses passed their value and gradient checks and this GAN's models and loop are the grader's/);
+    expect(j.hint).not.toMatch(/sign/);
   });
 
   it('when the samples hold NaN then the judge says the training diverged', () => {

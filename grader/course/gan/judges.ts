@@ -2,7 +2,7 @@ import { ringCenters } from '../../../datasets/index.ts';
 import { digitProbabilities } from '../shared/digit-classifier/classifier.ts';
 import { RING } from './cases.ts';
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
-import type { JudgeImage, Judgement, JudgeTable } from '../../judges/types.ts';
+import type { JudgeImage, JudgeInput, Judgement, JudgeTable } from '../../judges/types.ts';
 
 /** A generated point is high-quality within this many standard deviations of a centre. */
 export const HQ_STDS = 3;
@@ -68,6 +68,28 @@ function samplesOf(v: Wire | undefined, who: string): ArrayLike<number> {
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** The README's reference shape, which a hint about the model points at. */
+const REFERENCE_SHAPE = 'G 8 → 64 → 64 → 2 (ReLU, linear output), D 2 → 64 → 64 → 1 (leaky ReLU 0.2, a logit), Glorot-uniform';
+
+/**
+ * The ring check's hint, chosen knowing what the checks before it established. When the loss
+ * checks (values and gradients) all passed, the losses are proven right and the sign is not
+ * the cause: what is left is buildGan's architecture and initialisation. Otherwise a collapse
+ * onto one or two modes is the classic sign of a generator loss pushing the wrong way.
+ */
+export function ringHint(passed: boolean, got: RingScores, earlier: JudgeInput['earlier'] = []): string | undefined {
+  if (passed) return undefined;
+  const lossChecks = earlier.filter((c) => c.kind === 'output' || c.kind === 'gradient');
+  const lossesProven = lossChecks.length > 0 && lossChecks.every((c) => c.passed);
+  if (lossesProven) {
+    return `your losses passed their value and gradient checks, so what is left is buildGan: compare its architecture and initialisation with the README's reference shape (${REFERENCE_SHAPE}); `
+      + 'a generator whose last layer has an activation (ReLU, sigmoid, tanh) cannot reach points at radius 2 in every direction, and a wider or differently initialised network trains differently within the same 1,500 steps (look at the scatter)';
+  }
+  if (got.modesCovered <= 2) return 'the generator collapsed onto one or two modes: check the generator loss\'s sign (it should push D(fake) up) and that the discriminator learns real vs fake';
+  if (lossChecks.some((c) => !c.passed)) return 'fix the loss checks that failed first: this GAN is trained with your losses';
+  return undefined;
+}
 
 /** A generated digit is recognised when the judges' classifier gives its top class at least this probability. */
 export const CONFIDENT = 0.9;
@@ -158,7 +180,7 @@ export const judges: JudgeTable = {
    * and the high-quality fraction ≥ the reference's own (same seed, same budget) minus the
    * check's margin.
    */
-  ringCoverage({ values, reference, check }): Judgement {
+  ringCoverage({ values, reference, check, earlier }): Judgement {
     const points = samplesOf(values[0], 'your GAN');
     const got = ringScores(points);
     const ref = ringScores(samplesOf(reference?.[0], 'the reference GAN'));
@@ -170,8 +192,7 @@ export const judges: JudgeTable = {
     const hqOk = got.highQuality >= threshold;
     const message = `modes covered ${got.modesCovered} of ${RING.modes} (need ≥ ${needModes}${needModes < MIN_MODES ? `, the reference's own count on this seed` : ''}; high-quality samples per mode ${got.perMode.join('/')}), `
       + `high-quality samples ${pct(got.highQuality)} ${hqOk ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(ref.highQuality)} − margin ${pct(check.margin ?? 0)}; a sample is high-quality within ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)} of a centre) over ${got.n} samples`;
-    const hint = !modesOk && got.modesCovered <= 2 ? 'the generator collapsed onto one or two modes: check the generator loss\'s sign (it should push D(fake) up) and that the discriminator learns real vs fake' : undefined;
-    return { passed: modesOk && hqOk, message, hint, images: [ringScatter(points)] };
+    return { passed: modesOk && hqOk, message, hint: ringHint(modesOk && hqOk, got, earlier), images: [ringScatter(points)] };
   },
 
   /**
@@ -179,7 +200,7 @@ export const judges: JudgeTable = {
    * the fraction of samples the digit classifier recognises ≥ the reference's own (same seed,
    * same loop) minus the check's margin.
    */
-  mnistDigits({ values, reference, check }): Judgement {
+  mnistDigits({ values, reference, check, earlier = [] }): Judgement {
     const { images, n } = imagesOf(values[0], 'your GAN');
     const got = digitScores(images, n);
     const refImages = imagesOf(reference?.[0], 'the reference GAN');
@@ -191,7 +212,11 @@ export const judges: JudgeTable = {
       + `(reference ${pct(ref.recognised)} − margin ${pct(check.margin ?? 0)}), classes covered ${got.classesCovered} of 10 (need ≥ ${MIN_CLASSES}, each ≥ ${CLASS_SHARE * 100}% of the samples; recognised per class ${got.perClass.join('/')}), `
       + `mean top-class probability ${pct(got.meanConfidence)} (reference ${pct(ref.meanConfidence)}), ${pct(got.inkOk)} of the samples with a digit's amount of ink, over ${n} samples`;
     let hint: string | undefined;
-    if (!recOk && got.recognised < 0.02) hint = 'almost nothing the generator makes looks like a digit (see the sample grid): check that the generator loss pushes D(fake) up (its sign) and that the discriminator loss calls real samples real';
+    const lossChecks = earlier.filter((c) => c.kind === 'output' || c.kind === 'gradient');
+    if (!(classesOk && recOk) && lossChecks.length > 0 && lossChecks.every((c) => c.passed)) {
+      // The models and the loop are the grader's and the losses are proven right: not the sign.
+      hint = 'your losses passed their value and gradient checks and this GAN\'s models and loop are the grader\'s, so the cause is not your losses\' formulas: a loss written another way follows another rounding path, and one training run can land below the bar; look at the sample grid, and tell your instructor if it shows digits';
+    } else if (!recOk && got.recognised < 0.02) hint = 'almost nothing the generator makes looks like a digit (see the sample grid): check that the generator loss pushes D(fake) up (its sign) and that the discriminator loss calls real samples real';
     else if (!classesOk) hint = 'the generator collapsed onto a few digits (see the sample grid): check the generator loss (its sign: it should push D(fake) up) and that the discriminator learns real vs fake';
     return { passed: classesOk && recOk, message, hint, images: [digitGrid(images, got)] };
   },
