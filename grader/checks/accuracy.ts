@@ -23,6 +23,18 @@ export function scoreOf(outcomes: CaseOutcome[], cases: Case[]): number {
   return accuracyOf(o.value, cases[0]!.answers);
 }
 
+/** How many held-out labels the accuracy is measured on. */
+function testCount(cases: Case[]): number {
+  const y = cases[0]?.answers;
+  return isWireTensor(y) ? y.$tensor.data.length : 0;
+}
+
+/** The verdict's odds: the observed accuracy, the bar and where it comes from, and on how many test images. */
+export function accuracyMessage(score: number, reference: number, margin: number, n: number): string {
+  const threshold = reference - margin;
+  return `test accuracy ${pct(score)} ${score >= threshold ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(reference)} − margin ${pct(margin)}) over ${n.toLocaleString('en-US')} test images`;
+}
+
 /**
  * Accuracy checks: the sandbox trains with the student's code on the training split and
  * predicts the test inputs it gets without labels; the parent scores the predictions against
@@ -43,7 +55,6 @@ export async function accuracyCheck(ctx: CheckContext): Promise<Verdict> {
   } catch (e) {
     return { passed: false, message: (e as Error).message, leaked: student.report.leaked };
   }
-  const seconds = (student.report.ms / 1000).toFixed(1);
-  const message = `test accuracy ${pct(score)} ${score >= threshold ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(reference)} − margin ${pct(ctx.check.margin ?? 0)}), trained in ${seconds} s${leakNote(student.report)}`;
+  const message = `${accuracyMessage(score, reference, ctx.check.margin ?? 0, testCount(cases))}, trained in ${(student.report.ms / 1000).toFixed(1)} s${leakNote(student.report)}`;
   return { passed: score >= threshold, message, leaked: student.report.leaked };
 }

@@ -22,3 +22,13 @@ export function binomialTwoSidedP(k: number, n: number, p: number): number {
   const z = Math.max(0, Math.abs(k - mean) - 0.5) / sd;
   return Math.min(1, erfc(z / Math.SQRT2));
 }
+
+/**
+ * The odds of a statistical verdict, appended after the p-value it qualifies: which test, on
+ * how many draws, and the α it is held to (p ≥ α passes, so a correct answer fails with
+ * probability α), e.g. "(χ² test, n = 2,000 chains, α = 2.5e-5)". Every distribution judge
+ * states these (grader/judges/odds.test.ts).
+ */
+export function oddsNote(test: string, n: number, unit: string, alpha: number): string {
+  return `(${test}, n = ${n.toLocaleString('en-US')}${unit ? ` ${unit}` : ''}, α = ${alpha.toExponential(1)})`;
+}

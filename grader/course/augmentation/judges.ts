@@ -1,6 +1,6 @@
 import { isWireTensor, type WireTensor } from '../../basics/wire.ts';
 import { sameSeedJudge } from '../shared/seeded-draws/judge.ts';
-import { erfc } from '../../judges/stats.ts';
+import { erfc, oddsNote } from '../../judges/stats.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
 
 const twoSided = (z: number) => Math.min(1, erfc(Math.abs(z) / Math.SQRT2));
@@ -29,13 +29,13 @@ export const judges: JudgeTable = {
       const pMean = twoSided(mean / (std / Math.sqrt(n)));
       const pSpread = twoSided((sumSq / (std * std) - n) / Math.sqrt(2 * n));
       const sd = Math.sqrt(sumSq / n);
-      lines.push(`${cases[i]!.label}: noise mean ${mean.toPrecision(3)} (p = ${pMean.toPrecision(2)}), std ${sd.toPrecision(4)} for ${std} asked (p = ${pSpread.toPrecision(2)})`);
+      lines.push(`${cases[i]!.label}: noise mean ${mean.toPrecision(3)}, p = ${pMean.toPrecision(2)} ${oddsNote('two-sided z test of the mean', n, 'draws', per)}; std ${sd.toPrecision(4)} for ${std} asked, p = ${pSpread.toPrecision(2)} ${oddsNote('χ² test of Σe²/std², normal approximation', n, 'draws', per)}`);
       if (pMean < per || pSpread < per) {
         const hint = Math.abs(sd - std * std) < 0.05 * std * std ? 'the noise has standard deviation std²: tf.randomNormal takes the standard deviation, not the variance' : Math.abs(sd - Math.sqrt(std)) < 0.05 * Math.sqrt(std) ? 'the noise has standard deviation √std: pass std itself as the standard deviation' : undefined;
         return { passed: false, message: `${lines.join('; ')} — not N(0, ${std}²) noise`, hint };
       }
     }
-    return { passed: true, message: lines.join('; ') };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ α passes` };
   },
 
   /** The same seed gives the same noise, another seed other noise. */

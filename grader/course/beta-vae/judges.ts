@@ -17,7 +17,7 @@ export const judges: JudgeTable = {
     if (bad > 0) {
       return {
         passed: false,
-        message: `the test KL does not fall as β grows: β = ${betas[bad - 1]} gives ${nats(scores[bad - 1]!.kl)} nats but β = ${betas[bad]} gives ${nats(scores[bad]!.kl)} (${table})`,
+        message: `the test KL does not fall as β grows: β = ${betas[bad - 1]} gives ${nats(scores[bad - 1]!.kl)} nats but β = ${betas[bad]} gives ${nats(scores[bad]!.kl)} (${table}; nats per image over ${scores[0]!.n} test images)`,
         hint: 'a larger β weighs the KL more, so training should trade reconstruction for a smaller KL; if it does not, check that the encoder\'s log σ² head is linear and that both halves of its output are used as μ and log σ²',
       };
     }

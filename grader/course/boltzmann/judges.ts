@@ -1,6 +1,7 @@
 import { isWireTensor } from '../../basics/wire.ts';
 import { afterSweeps, boltzmannDistribution, stateIndex, stateName, totalVariation } from './exact.ts';
 import { chiSquareTest, describeCells } from '../shared/samplers/exact-stats.ts';
+import { oddsNote } from '../../judges/stats.ts';
 import { testCaption } from '../../images/caption.ts';
 import { stateChart } from '../../images/sampler-charts.ts';
 import type { JudgeImage, Judgement, JudgeTable } from '../../judges/types.ts';
@@ -53,7 +54,7 @@ export const judges: JudgeTable = {
         picture = stateChart({ name: 'boltzmann-states', title: `boltzmann, ${label}`, caption: testCaption('χ² test', chains, r.p, a), counts, exact: target, stateName: (i) => stateName(i, n).replace(/^state /, '') });
       }
       const tv = totalVariation(target, stationary);
-      const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df, p = ${r.p.toPrecision(2)}`;
+      const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df, p = ${r.p.toPrecision(2)} ${oddsNote('χ² test', chains, 'chains', a)}`;
       if (!ok) {
         // States differ from the start only in as many units as there were sweeps: one update per sweep.
         const moved = Array.from(counts).reduce((m, k, st) => (k > 0 ? m | (st ^ first) : m), 0);

@@ -1,7 +1,7 @@
 import { compareWire } from '../../compare/allclose.ts';
 import { isWireTensor, type Wire, type WireTensor } from '../../basics/wire.ts';
 import { sameSeedJudge } from '../shared/seeded-draws/judge.ts';
-import { binomialTwoSidedP } from '../../judges/stats.ts';
+import { binomialTwoSidedP, oddsNote } from '../../judges/stats.ts';
 import { testCaption } from '../../images/caption.ts';
 import type { BarChart } from '../../images/chart-types.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
@@ -47,7 +47,7 @@ export const judges: JudgeTable = {
       const p = binomialTwoSidedP(kept, y.length, 1 - rate);
       const ok = p >= alpha / cases.length;
       rows.push({ rate, kept, n: y.length, p });
-      lines.push(`${cases[i]!.label}: kept ${kept} of ${y.length} units (${pct(kept / y.length)}; expected ${pct(1 - rate)}), p = ${p.toPrecision(2)}${ok ? '' : ' — far too unlikely for a correct dropout'}`);
+      lines.push(`${cases[i]!.label}: kept ${kept} of ${y.length} units (${pct(kept / y.length)}; expected ${pct(1 - rate)}), p = ${p.toPrecision(2)} ${oddsNote('two-sided binomial test', y.length, 'units', alpha / cases.length)}${ok ? '' : ' — far too unlikely for a correct dropout'}`);
       if (!ok) {
         const swapped = Math.abs(kept / y.length - rate) < 0.02;
         return { passed: false, message: lines.join('; '), hint: swapped ? 'you keep units with probability `rate`; rate is the probability to drop a unit' : undefined, images: [keptChart(rows, alpha / cases.length)] };

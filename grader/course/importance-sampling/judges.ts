@@ -1,6 +1,7 @@
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
 import type { Gaussian1d, IntegrandSpec, TargetSpec } from './models.ts';
 import { normalCdf, studentTTwoSidedP } from '../shared/samplers/exact-stats.ts';
+import { oddsNote } from '../../judges/stats.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
 
 function dataOf(v: Wire | undefined, what: string): Float32Array {
@@ -94,7 +95,7 @@ export const judges: JudgeTable = {
       const tStat = sd > 0 ? mean / (sd / Math.sqrt(r)) : mean === 0 ? 0 : Infinity;
       const p = Number.isFinite(tStat) ? studentTTwoSidedP(tStat, r - 1) : 0;
       const avg = est.reduce((x, y) => x + y, 0) / r;
-      const head = `${label}: mean of ${r} estimates ${fmt(avg)} vs exact ${fmt(exact.mean)} (RMSE ${fmt(rmse)}; a correct estimator's is about ${fmt(Math.hypot(exact.sd, exact.bias))}), t = ${tStat.toFixed(2)}, p = ${p.toPrecision(2)}`;
+      const head = `${label}: mean of ${r} estimates ${fmt(avg)} vs exact ${fmt(exact.mean)} (RMSE ${fmt(rmse)}; a correct estimator's is about ${fmt(Math.hypot(exact.sd, exact.bias))}), t = ${tStat.toFixed(2)}, p = ${p.toPrecision(2)} ${oddsNote(`two-sided Student t test on ${r - 1} df`, r, 'seeds', a)}`;
       if (p < a) {
         const ratio = avg / exact.mean;
         const unnormalised = Math.abs(Math.log(Math.abs(ratio)) - t.logZ) < 0.2;

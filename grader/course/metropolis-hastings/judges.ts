@@ -1,6 +1,6 @@
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
 import type { ProposalSpec, TargetSpec } from './models.ts';
-import { binomialTwoSidedP } from '../../judges/stats.ts';
+import { binomialTwoSidedP, oddsNote } from '../../judges/stats.ts';
 import { chiSquareTest, describeCells, ksTest } from '../shared/samplers/exact-stats.ts';
 import { bananaToUniform, evolve, logTarget, mhKernel, mixtureCdf, tableProbs } from './exact.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
@@ -108,7 +108,7 @@ export const judges: JudgeTable = {
     const a = alpha / groups.length;
     const lines = groups.map((g, k) => {
       const p = g.a >= 1 ? (g.accepted === g.n ? 1 : 0) : binomialTwoSidedP(g.accepted, g.n, g.a);
-      return { p, text: `group ${k + 1} (x = ${x0[g.from]!.toFixed(3)}, x′ = ${to[g.from]!.toFixed(3)}): accepted ${g.accepted} of ${g.n} (${(100 * g.accepted / g.n).toFixed(1)}%), A = ${g.a.toFixed(3)}, p = ${p.toPrecision(2)}` };
+      return { p, text: `group ${k + 1} (x = ${x0[g.from]!.toFixed(3)}, x′ = ${to[g.from]!.toFixed(3)}): accepted ${g.accepted} of ${g.n} (${(100 * g.accepted / g.n).toFixed(1)}%), A = ${g.a.toFixed(3)}, p = ${p.toPrecision(2)} ${oddsNote('two-sided binomial test', g.n, 'chains', a)}` };
     });
     const failed = lines.findIndex((l) => l.p < a);
     if (failed >= 0) {
@@ -153,7 +153,7 @@ export const judges: JudgeTable = {
       const exact = (corr: 1 | 0 | -1) => [...evolve(start, mhKernel(pi, proposal, corr), steps), 0];
       const names = (i: number) => (i < k ? `x = ${i}` : 'values outside {0, …, 4}');
       const r = chiSquareTest(counts, exact(1), names);
-      const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df, p = ${r.p.toPrecision(2)}`;
+      const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df, p = ${r.p.toPrecision(2)} ${oddsNote('χ² test', chains, 'chains', a)}`;
       if (r.p < a) {
         const fits = (corr: 0 | -1) => proposal.kind !== 'cycle' || proposal.up !== 0.5 ? chiSquareTest(counts, exact(corr), names).p > 1e-3 : false;
         const hint = fits(0) ? CORRECTION_HINT.missing : fits(-1) ? CORRECTION_HINT.upsideDown
@@ -190,7 +190,7 @@ export const judges: JudgeTable = {
       const hint = `a correct kernel keeps chains that start in the target exactly in it; check the acceptance rule${asym ? ' (this proposal is asymmetric: the Hastings factor q(x | x′)/q(x′ | x) matters)' : ''}, that a rejected step records the current state, and that every draw has its own seed`;
       if (target.kind === 'mixture') {
         const r = ksTest(last, mixtureCdf(target));
-        const head = `${label}: KS D = ${r.d.toFixed(4)} over ${r.n} chains, p = ${r.p.toPrecision(2)}`;
+        const head = `${label}: KS D = ${r.d.toFixed(4)} over ${r.n} chains, p = ${r.p.toPrecision(2)} ${oddsNote('Kolmogorov–Smirnov test', r.n, 'chains', a)}`;
         if (r.p < a) {
           const side = r.sampleAbove ? 'too many' : 'too few';
           return { passed: false, message: `${head}: a correct sampler's empirical CDF strays this far from the exact mixture CDF with probability below ${a.toExponential(1)}; the largest gap is at x = ${r.at.toFixed(2)} (${side} samples below it)`, hint };
@@ -206,7 +206,7 @@ export const judges: JudgeTable = {
         }
         const names = (i: number) => `cell (x₁ in quantile band ${Math.floor(i / g) + 1} of ${g}, x₂ − b(x₁² − s1²) in band ${(i % g) + 1} of ${g})`;
         const r = chiSquareTest(counts, new Array(g * g).fill(1 / (g * g)), names);
-        const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df over a ${g}×${g} grid of equal-probability cells, p = ${r.p.toPrecision(2)}`;
+        const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df over a ${g}×${g} grid of equal-probability cells, p = ${r.p.toPrecision(2)} ${oddsNote('χ² test', chains, 'chains', a)}`;
         if (r.p < a) return { passed: false, message: `${head}: a correct sampler lands this far from the exact banana with probability below ${a.toExponential(1)}. ${describeCells(r.worst)}`, hint };
         lines.push(head);
       }

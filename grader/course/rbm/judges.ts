@@ -1,5 +1,6 @@
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
 import { chiSquareTest, describeCells, normalTwoSidedP } from '../shared/samplers/exact-stats.ts';
+import { oddsNote } from '../../judges/stats.ts';
 import { cdMoments, jointAfterSteps, meanLogLikelihood, visibleKernel, type Rbm } from './exact.ts';
 import { testCaption } from '../../images/caption.ts';
 import type { BarChart } from '../../images/chart-types.ts';
@@ -78,7 +79,7 @@ export const judges: JudgeTable = {
     }
     const target = jointAfterSteps(m, new Array(nV).fill(1 / nV), steps);
     const r = chiSquareTest(counts, target, (s) => `(v = ${bits(s % nV, m.nv)}, h = ${bits(Math.floor(s / nV), m.nh)})`);
-    const head = `${c.label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df over the ${counts.length} joint states, p = ${r.p.toPrecision(2)}`;
+    const head = `${c.label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df over the ${counts.length} joint states, p = ${r.p.toPrecision(2)} ${oddsNote('χ² test', chains, 'chains', alpha)}`;
     const images = [stateChart({ name: 'rbm-joint-states', title: `rbm block Gibbs, ${c.label}`, caption: testCaption('χ² test', chains, r.p, alpha), counts, exact: target, stateName: (s) => `${bits(s % nV, m.nv)}|${bits(Math.floor(s / nV), m.nh)}`, xLabel: 'joint state v|h (most probable first)' })];
     if (r.p < alpha) {
       return {
@@ -136,7 +137,7 @@ export const judges: JudgeTable = {
       }
       const p = normalTwoSidedP(worst);
       if (!picture || !(p >= a)) picture = gradientChart(c.label, names, got, mean, variance, p, a, k, n);
-      const head = `${c.label}: largest deviation ${names[wi]} = ${got[wi]!.toFixed(4)} vs exact expectation ${mean[wi]!.toFixed(4)} (sd ${Math.sqrt(variance[wi]!).toExponential(1)}), z = ${worst.toFixed(1)}, p = ${p.toPrecision(2)}`;
+      const head = `${c.label}: largest deviation ${names[wi]} = ${got[wi]!.toFixed(4)} vs exact expectation ${mean[wi]!.toFixed(4)} (sd ${Math.sqrt(variance[wi]!).toExponential(1)}), z = ${worst.toFixed(1)}, p = ${p.toPrecision(2)} ${oddsNote(`two-sided z test on the largest of ${got.length} components`, n, 'rows', a)}`;
       if (!(p >= a)) {
         const zeroDb = got.slice(m.nv * m.nh, m.nv * m.nh + m.nv).every((x) => Math.abs(x) < 1e-7) && mean.slice(m.nv * m.nh, m.nv * m.nh + m.nv).some((x) => Math.abs(x) > 1e-3);
         const flipped = got.every((x, i) => Math.abs(x + mean[i]!) <= 6 * Math.sqrt(variance[i]!) + 1e-6) && mean.some((x, i) => Math.abs(x) > 10 * Math.sqrt(variance[i]!));
