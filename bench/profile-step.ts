@@ -47,6 +47,15 @@ for (const config of tf.getKernelsForBackend('wasm')) {
 /** Runs `n` training steps from step `from` on; returns each step's wall time (ms) when it can tell them apart. */
 type Runner = (from: number, n: number) => Promise<number[]>;
 
+/** Per-kernel times of each step, when the runner can tell steps apart (a shared machine's spikes land on random kernels: the median step per kernel ignores them). */
+const perStepTimes: Map<string, number>[] = [];
+const callsPerStep = new Map<string, number>();
+function endStep(): void {
+  perStepTimes.push(new Map([...times].map(([k, v]) => [k, v.ms])));
+  for (const [k, v] of times) callsPerStep.set(k, v.calls);
+  times.clear();
+}
+
 async function layersRunner(build: (seed: number) => tf.LayersModel, batchSize: number): Promise<Runner> {
   const net = build(1);
   net.compile({ optimizer: tf.train.adam(1e-3), loss: (y: tf.Tensor, p: tf.Tensor) => tf.losses.softmaxCrossEntropy(y, p) });
@@ -59,6 +68,7 @@ async function layersRunner(build: (seed: number) => tf.LayersModel, batchSize: 
       await net.trainOnBatch(x, y);
       ms.push(performance.now() - t0);
       tf.dispose([x, y]);
+      endStep();
     }
     return ms;
   };
@@ -123,14 +133,25 @@ const run = layerModels[model] ? await layersRunner(await layerModels[model]!(),
 
 await run(0, 3); // warm-up: allocation, kernel set-up
 times.clear();
+perStepTimes.length = 0;
+callsPerStep.clear();
 const steps = Number(stepsArg);
 const t0 = performance.now();
 const perStep = await run(3, steps);
 const stepMs = (performance.now() - t0) / steps;
-const sorted = [...perStep].sort((a, b) => a - b);
-const median = sorted.length > 1 ? sorted[Math.floor(sorted.length / 2)]! : stepMs;
-const rows = [...times].map(([k, v]) => ({ kernel: k, msPerStep: v.ms / steps, callsPerStep: v.calls / steps })).sort((a, b) => b.msPerStep - a.msPerStep);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const stepMedian = perStep.length > 1 ? median(perStep) : stepMs;
+// Layers models: each kernel's median over the steps; loops: the mean over the run.
+let rows: { kernel: string; msPerStep: number; callsPerStep: number }[];
+if (perStepTimes.length > 1) {
+  const keys = new Set(perStepTimes.flatMap((m) => [...m.keys()]));
+  rows = [...keys].map((k) => ({ kernel: k, msPerStep: median(perStepTimes.map((m) => m.get(k) ?? 0)), callsPerStep: callsPerStep.get(k) ?? NaN }));
+} else {
+  rows = [...times].map(([k, v]) => ({ kernel: k, msPerStep: v.ms / steps, callsPerStep: v.calls / steps }));
+}
+rows.sort((a, b) => b.msPerStep - a.msPerStep);
 const kernelMs = rows.reduce((a, r) => a + r.msPerStep, 0);
 const batchText = batchSize ?? (layerModels[model] ? 64 : 'of the budget');
-console.log(`${model} batch ${batchText}: ${stepMs.toFixed(1)} ms/step mean${sorted.length > 1 ? `, ${median.toFixed(1)} median, ${sorted[0]!.toFixed(1)} min` : ''}; kernels ${kernelMs.toFixed(1)} ms, outside kernels ${(stepMs - kernelMs).toFixed(1)} ms`);
-for (const r of rows.filter((r) => r.msPerStep >= 0.05)) console.log(`${r.kernel.padEnd(byShape ? 60 : 24)} ${r.msPerStep.toFixed(2).padStart(7)} ms  ×${r.callsPerStep}`);
+const which = perStepTimes.length > 1 ? 'median step' : 'mean step';
+console.log(`${model} batch ${batchText}: ${stepMs.toFixed(1)} ms/step mean${perStep.length > 1 ? `, ${stepMedian.toFixed(1)} median, ${Math.min(...perStep).toFixed(1)} min` : ''}; kernels (${which}) ${kernelMs.toFixed(1)} ms, outside kernels ${(stepMedian - kernelMs).toFixed(1)} ms`);
+for (const r of rows.filter((r) => r.msPerStep >= 0.05)) console.log(`${r.kernel.padEnd(byShape ? 60 : 24)} ${r.msPerStep.toFixed(2).padStart(7)} ms${Number.isNaN(r.callsPerStep) ? '' : `  ×${r.callsPerStep}`}`);

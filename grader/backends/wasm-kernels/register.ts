@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import type { KernelConfig } from '@tensorflow/tfjs';
 import { conv2DBackpropFilterConfig } from './conv2dBackpropFilter.ts';
 import { untransposedMatMulConfigs } from './matmul-untransposed.ts';
 import { unsortedSegmentSumConfig } from './unsorted-segment-sum.ts';
@@ -8,6 +9,9 @@ import { sumLeadingAxesConfig } from './sum-leading-axes.ts';
 import { emptyReductionConfigs } from './empty-reductions.ts';
 import { cpuFallbackConfigs } from './cpu-fallback.ts';
 import { sharedIdentityConfigs } from './shared-identity.ts';
+import { concatSplitConfigs } from './concat-split.ts';
+import { gatherRowsConfig } from './gather-rows.ts';
+import { avgPoolGradConfig } from './avg-pool-grad.ts';
 
 let registered = false;
 
@@ -23,8 +27,10 @@ export function registerWasmKernels(): void {
   // its Conv2DBackpropInput, a plain loop, with a forward conv on XNNPACK, and wraps its Sum
   // (sums over leading axes, the conv bias gradient, skip its transpose); Identity and a Cast
   // to the same dtype share the input's buffer instead of copying it.
+  // Concat, SplitV, GatherV2 and tiled AvgPoolGrad copy whole blocks in one pass.
   const sum = sumLeadingAxesConfig();
-  for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig, conv2DBackpropInputConfig(), ...(sum ? [sum] : []), ...sharedIdentityConfigs()]) {
+  const wrapped = [sum, gatherRowsConfig(), avgPoolGradConfig()].filter((c): c is KernelConfig => c != null);
+  for (const config of [...untransposedMatMulConfigs(), maxPoolGradConfig, conv2DBackpropInputConfig(), ...wrapped, ...sharedIdentityConfigs(), ...concatSplitConfigs()]) {
     tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
   }
