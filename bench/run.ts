@@ -17,6 +17,7 @@ import type { GradeResult } from '../grader/results/types.ts';
 import { referenceSubmission } from '../test/grading.ts';
 import { catalogSubmission, gradeCatalog, type CatalogRun } from './catalog.ts';
 import { batchRun, realClass, realClassExercises, type BatchRun } from './real-class.ts';
+import { torchCnnThroughput } from './torch-cnn.ts';
 
 const RUN_TS = path.join(REPO_ROOT, 'bin', 'run-ts.js');
 const GRADE = path.join(REPO_ROOT, 'bin', 'grade.js');
@@ -60,6 +61,12 @@ for (const model of runs('training') ? ['mlp', 'cnn'] : []) {
     }
     training[model]![backend] = { samplesPerSec: r.samplesPerSec, stepMs: r.stepMs };
     if (model === 'cnn') cnnFlopsPerSample = r.flopsPerSample;
+    if (model === 'cnn' && backend === 'wasm') {
+      // PyTorch on one CPU thread, the same architecture, right after wasm under the same load.
+      process.stderr.write('training cnn in PyTorch, one thread…\n');
+      const t = torchCnnThroughput(10);
+      training.cnn!.torch = 'error' in t ? t : { samplesPerSec: t.samplesPerSec, stepMs: t.stepMs };
+    }
   }
 }
 /** Raw measurements so far, saved after each section so an interrupted run keeps what it measured. */
@@ -193,10 +200,12 @@ fs.writeFileSync(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
 const f = (x: number | null | undefined, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? '—' : x.toFixed(d));
 const rows: string[] = ['| measure | value |', '|---|---|'];
 for (const [m, byBackend] of Object.entries(training)) {
-  for (const [b, v] of Object.entries(byBackend)) rows.push(`| ${m.toUpperCase()} training on ${b} (samples/s) | ${ok(v) ? f(v.samplesPerSec) : `not measured: ${(v as { error: string }).error}`} |`);
+  for (const [b, v] of Object.entries(byBackend)) rows.push(`| ${m.toUpperCase()} training on ${b === 'torch' ? 'PyTorch, one CPU thread' : b} (samples/s) | ${ok(v) ? f(v.samplesPerSec) : (v as { error: string }).error.replace(/^(?!not measured)/, 'not measured: ')} |`);
   const w = byBackend.wasm;
   const c = byBackend.cpu;
   if (ok(w) && ok(c)) rows.push(`| ${m.toUpperCase()} wasm ÷ cpu | ${f(w.samplesPerSec / c.samplesPerSec)}× |`);
+  const torch = byBackend.torch;
+  if (ok(w) && ok(torch)) rows.push(`| ${m.toUpperCase()} wasm ÷ PyTorch one thread (same run) | ${f(w.samplesPerSec / torch.samplesPerSec, 2)}× |`);
 }
 rows.push(`| matMul ceiling, 1024² on the default backend (GFLOP/s) | ${f(results.ceiling.matmulGflops)} |`);
 if (achieved !== null) rows.push(`| CNN training achieved (GFLOP/s, forward + backward) | ${f(achieved, 2)} (${f((100 * achieved) / (results.ceiling.matmulGflops ?? NaN))}% of the ceiling) |`);
