@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { Impl, TaskContext, TaskTable } from '../../tasks/types.ts';
 import { validatedBuilderTasks } from '../shared/vae-family/builders.ts';
 import { modelSeedProbe } from '../../tasks/model-probes.ts';
+import { keepTrained, restoreTrained } from '../shared/vae-family/trained-memo.ts';
 import { checkVaeModels, disposeModels, evaluateElbo, graderPieces, sampleEachClass, trainVae, vaeBudget, type VaeModels } from '../shared/vae-family/training.ts';
 
 interface LabelledData {
@@ -19,7 +20,12 @@ function withTrainedCvae<T>(impl: Impl, data: LabelledData, ctx: TaskContext, ru
   const built = impl.buildCvae(budget.latent, classes, ctx.options.seed);
   try {
     const m = checkVaeModels(built, `buildCvae(${budget.latent}, ${classes}, seed)`, budget.latent, classes);
-    trainVae(m, graderPieces, data.trainImages, data.trainLabels, budget, 1, ctx.options.seed);
+    // Both training checks train the same model (same seed, budget and data): the second loads the first's weights.
+    const key = JSON.stringify([ctx.options.seed, budget, data.trainImages.shape, data.trainLabels.shape]);
+    if (!restoreTrained(impl, key, m)) {
+      trainVae(m, graderPieces, data.trainImages, data.trainLabels, budget, 1, ctx.options.seed);
+      keepTrained(impl, key, m);
+    }
     return run(m);
   } finally {
     disposeModels(built);
