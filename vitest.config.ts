@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['**/node_modules/**', '**/*.slow.test.ts'],
+    exclude: ['**/node_modules/**', '**/.cache/**', '**/*.slow.test.ts'],
     pool: 'forks',
     // Tests that train a model with a cold reference cache train twice (reference and submission).
     testTimeout: 600_000,

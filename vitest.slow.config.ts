@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.slow.test.ts'],
-    exclude: ['**/node_modules/**'],
+    exclude: ['**/node_modules/**', '**/.cache/**'],
     pool: 'forks',
     testTimeout: 1_800_000,
     hookTimeout: 1_800_000,

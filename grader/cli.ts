@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { BACKEND_CHOICES, type BackendChoice } from './backends/names.ts';
+import { checkCourseMain, newMain, type CheckCourseCommandOptions } from './authoring/main.ts';
+import { ScaffoldError } from './authoring/new-exercise.ts';
 import { BatchError, defaultJobs } from './batch/batch.ts';
 import { batchMain, type BatchCommandOptions } from './batch/main.ts';
 import { gradeSafely } from './batch/safe-grade.ts';
@@ -268,6 +270,21 @@ export function createProgram(io: Io = defaultIo, done: (code: number) => void =
     });
 
   program
+    .command('new <id>')
+    .description('scaffold a new exercise (README, manifest, stub, reference and variants, cases, tests, fixtures) that check-course passes as written')
+    .option('--topic <folder>', 'the folder of reference/ the answer key goes in', 'misc')
+    .action((id: string, o: { topic: string }) => done(newMain(id, o, io)));
+
+  program
+    .command('check-course [ids...]')
+    .description('for an author: resolve each manifest, check its README rules, grade the reference, the stub and every wrong/ and correct/ fixture; exit 0 only when all is well')
+    .addOption(backendOption())
+    .option('--seed <n>', 'seed of every input and training run', parseSeed, DEFAULT_SEED)
+    .option('-j, --jobs <n>', `grades running at once (default: the number of cores, ${defaultJobs()} here)`, parseJobs, defaultJobs())
+    .option('--timeout <seconds>', 'cap every check\'s time limit at this many seconds', parsePositive)
+    .action(async (ids: string[], o: CheckCourseCommandOptions) => done(await checkCourseMain(ids, o, io)));
+
+  program
     .command('doctor')
     .description('show versions, which backends load, and which one is chosen and why')
     .addOption(backendOption())
@@ -297,7 +314,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.passed;
       return EXIT.usage;
     }
-    if (e instanceof BatchError || e instanceof ReportError) {
+    if (e instanceof BatchError || e instanceof ReportError || e instanceof ScaffoldError) {
       io.err(`grade: ${e.message}`);
       return EXIT.usage;
     }

@@ -74,3 +74,28 @@ export function ruleRows(readme: string): RuleRow[] {
   }
   return rows;
 }
+
+/**
+ * What is wrong with an exercise README's rules and its table, one line each ([] when all is
+ * well): no table, a rule sentence without a row, a row quoting words the README does not
+ * say, a row naming no real check, a manifest check quoting a rule the README does not state.
+ */
+export function readmeRuleProblems(id: string, readme: string, checks: { name: string; rule?: string }[]): string[] {
+  const where = `exercises/${id}/README.md`;
+  const rows = ruleRows(readme);
+  if (rows.length === 0) return [`${where} has no table under "${RULES_HEADING}"`];
+  const problems: string[] = [];
+  const names = new Set(checks.map((c) => c.name));
+  const whole = normalise(readme);
+  for (const c of checks) if (c.rule && !whole.includes(normalise(c.rule))) problems.push(`check "${c.name}" quotes "${c.rule}", which ${where} does not say`);
+  for (const s of ruleSentences(readme)) if (!rows.some((r) => s.includes(r.quote))) problems.push(`${where}: a rule with no row in its table (quote part of the sentence in the table): ${s}`);
+  const at = readme.indexOf(RULES_HEADING);
+  const outside = normalise(readme.slice(0, at) + readme.slice(at).replace(/^\|.*\|$/gm, ''));
+  for (const r of rows) {
+    if (!outside.includes(r.quote)) problems.push(`${where}:${r.line}: "${r.quote}" is not in the README outside the table`);
+    if (!r.checks.some((c) => names.has(c) || c in GUARDS)) problems.push(`${where}:${r.line}: the row names no check of exercise.json and no grader-wide guard`);
+    // Backticked words that look like check names must be real ones (a renamed check leaves a stale row).
+    for (const c of r.checks) if (/\s/.test(c) && !names.has(c) && !(c in GUARDS)) problems.push(`${where}:${r.line}: no check or guard named "${c}"`);
+  }
+  return problems;
+}
