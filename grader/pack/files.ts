@@ -15,7 +15,7 @@ const CARRIED_FILES = ['tsconfig.json'];
  * checks' input recipes, and each exercise's fixtures (correct/ holds answers, wrong/ the
  * mistakes the checks are tuned on).
  */
-const LEFT_OUT = [/\.test\.ts$/, /^grader\/pack\//, /^bin\/run-ts\.js$/, /^grader\/course\/[^/]+\/hidden-cases\.ts$/, /^grader\/course\/[^/]+\/(correct|wrong)\//];
+const LEFT_OUT = [/\.test\.ts$/, /^grader\/pack\//, /^bin\/run-ts\.js$/, /^grader\/course\/[^/]+\/hidden-cases\.ts$/, /^grader\/course\/[^/]+\/(correct|wrong)\//, /^grader\/course\/[^/]+\/reference-messages\.ts$/];
 
 function walk(rel: string): string[] {
   const abs = path.join(REPO_ROOT, rel);

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { check, grade, referenceSubmission, stubSubmission, summary, wrongSubmission } from '../../../test/grading.ts';
+import { check, grade, summary, wrongSubmission } from '../../../test/grading.ts';
 
 describe('dropout', () => {
-  it('when the reference is submitted then it gets full marks', async () => {
-    const r = await grade('dropout', referenceSubmission('dropout'));
-    expect(r.score, summary(r)).toBe(r.maxScore);
-    expect(check(r, 'kept fraction and rescaling').message).toMatch(/rate 0\.2: kept \d+ of 20000 units \(\d+\.\d%; expected 80\.0%\), p = .*fails this check with probability 1\.0e-4/);
-  });
-
-  it('when the stub is submitted then every check says "not implemented yet" and scores zero', async () => {
-    const r = await grade('dropout', stubSubmission('dropout'));
-    expect(r.score).toBe(0);
-    for (const c of r.checks) expect(c.message).toBe('not implemented yet');
-  });
-
   it('when units are kept with probability rate then the distribution check fails with the swap hint', async () => {
     const r = await grade('dropout', wrongSubmission('dropout', 'keeps-with-rate'));
     const c = check(r, 'kept fraction and rescaling');
