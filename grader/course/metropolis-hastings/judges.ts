@@ -3,7 +3,10 @@ import type { ProposalSpec, TargetSpec } from './models.ts';
 import { binomialTwoSidedP, oddsNote } from '../../judges/stats.ts';
 import { chiSquareTest, describeCells, ksTest } from '../shared/samplers/exact-stats.ts';
 import { bananaToUniform, evolve, logTarget, mhKernel, mixtureCdf, tableProbs } from './exact.ts';
-import type { Judgement, JudgeTable } from '../../judges/types.ts';
+import { testCaption } from '../../images/caption.ts';
+import type { Density2dChart, HistogramChart, TraceChart } from '../../images/chart-types.ts';
+import { stateChart } from '../../images/sampler-charts.ts';
+import type { JudgeImage, Judgement, JudgeTable } from '../../judges/types.ts';
 
 interface Summary {
   shape: number[];
@@ -11,6 +14,45 @@ interface Summary {
   acceptRate: number;
   /** oneStep only: chains at exactly x0 at t = 0 and t = 1 of a two-step run (null when it could not run). */
   recorded?: { atX0: number[] } | null;
+  /** For the trace plot only: the first coordinate of the first chains, every `traceEvery`-th step, [chains, steps′]. */
+  trace?: Wire;
+  traceEvery?: number;
+}
+
+/** The trace plot of a case's first chains (none when the task sent no trace), with the exact mean as the target line. */
+function tracePicture(label: string, s: Summary, mean: number | undefined): TraceChart[] {
+  const t = s.trace;
+  if (!isWireTensor(t) || t.$tensor.shape.length !== 2) return [];
+  const [c, len] = t.$tensor.shape as [number, number];
+  const chains = Array.from({ length: c }, (_, k) => Array.from(t.$tensor.data.slice(k * len, (k + 1) * len), Number));
+  const every = typeof s.traceEvery === 'number' && s.traceEvery >= 1 ? s.traceEvery : 1;
+  return [{
+    kind: 'trace',
+    name: 'mh-trace',
+    title: `metropolis-hastings, ${label}: the first ${c} chains`,
+    caption: `x₁ of the first ${c} chains${every > 1 ? `, every ${every}th step` : ''}: a chain that mixes wanders over the whole target and forgets its start`,
+    xLabel: every > 1 ? `step ÷ ${every}` : 'step',
+    yLabel: 'x₁',
+    chains,
+    ...(mean !== undefined ? { target: { label: 'exact mean', y: mean } } : {}),
+  }];
+}
+
+/** The last states of a 1-D mixture case as a histogram over the exact density. */
+function mixturePicture(label: string, last: ArrayLike<number>, target: Extract<TargetSpec, { kind: 'mixture' }>, caption: string): HistogramChart {
+  const lo = Math.min(...target.means.map((m, i) => m - 4 * target.stds[i]!));
+  const hi = Math.max(...target.means.map((m, i) => m + 4 * target.stds[i]!));
+  const x = Array.from({ length: 241 }, (_, i) => lo + ((hi - lo) * i) / 240);
+  return { kind: 'histogram', name: 'mh-mixture', title: `metropolis-hastings, ${label}: last step of every chain`, caption, xLabel: 'x', samples: last, samplesLabel: 'your chains', range: [lo, hi], bins: 60, curves: [{ label: 'exact target', role: 'reference', x, y: x.map((v) => Math.exp(logTarget(target, [v]))) }] };
+}
+
+/** The last states of a banana case over the exact (unnormalised) density. */
+function bananaPicture(label: string, last: ArrayLike<number>, target: Extract<TargetSpec, { kind: 'banana' }>, caption: string): Density2dChart {
+  const xr: [number, number] = [-3.5 * target.s1, 3.5 * target.s1];
+  const yr: [number, number] = [-4 - target.b * target.s1 ** 2, 4 + target.b * 11 * target.s1 ** 2];
+  const nx = 80, ny = 80;
+  const values = Array.from({ length: nx * ny }, (_, k) => Math.exp(logTarget(target, [xr[0] + ((k % nx) + 0.5) * (xr[1] - xr[0]) / nx, yr[0] + (Math.floor(k / nx) + 0.5) * (yr[1] - yr[0]) / ny])));
+  return { kind: 'density2d', name: 'mh-banana', title: `metropolis-hastings, ${label}: last step of every chain`, caption, xRange: xr, yRange: yr, density: { nx, ny, values, label: 'exact target' }, points: [{ xy: Array.from(last).slice(0, 4000), label: 'your chains', role: 'student' }] };
 }
 
 interface Group { from: number; n: number; a: number; aMissing: number; aUpside: number; accepted: number }
@@ -134,6 +176,7 @@ export const judges: JudgeTable = {
   discreteChains({ cases, values, alpha }): Judgement {
     const a = alpha / cases.length;
     const lines: string[] = [];
+    let pictures: JudgeImage[] = [];
     for (let c = 0; c < cases.length; c++) {
       const [tW, pW, x0W, stepsW] = cases[c]!.args;
       const label = cases[c]!.label;
@@ -154,15 +197,20 @@ export const judges: JudgeTable = {
       const names = (i: number) => (i < k ? `x = ${i}` : 'values outside {0, …, 4}');
       const r = chiSquareTest(counts, exact(1), names);
       const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df, p = ${r.p.toPrecision(2)} ${oddsNote('χ² test', chains, 'chains', a)}`;
+      if (c === 0 || r.p < a) {
+        const kk = counts[k]! > 0 ? k + 1 : k; // the "outside" cell only when some value fell there
+        const bars = stateChart({ name: 'mh-states', title: `metropolis-hastings, ${label}: state after ${steps} steps`, caption: testCaption('χ² test', chains, r.p, a), counts: counts.slice(0, kk), exact: exact(1).slice(0, kk), stateName: (i) => (i < k ? String(i) : 'outside'), xLabel: 'state (most probable first)', samplesLabel: 'your chains' });
+        pictures = [bars, ...tracePicture(label, s, pi.reduce((m, q, i) => m + q * i, 0))];
+      }
       if (r.p < a) {
         const fits = (corr: 0 | -1) => proposal.kind !== 'cycle' || proposal.up !== 0.5 ? chiSquareTest(counts, exact(corr), names).p > 1e-3 : false;
         const hint = fits(0) ? CORRECTION_HINT.missing : fits(-1) ? CORRECTION_HINT.upsideDown
           : 'check the acceptance rule A = min(1, p(x′)q(x | x′)/(p(x)q(x′ | x))), that a rejected step records the current state, and that each step draws with a fresh seed';
-        return { passed: false, message: `${head}: a correct sampler lands this far from the exact distribution after ${steps} steps with probability below ${a.toExponential(1)}. ${describeCells(r.worst)}`, hint };
+        return { passed: false, message: `${head}: a correct sampler lands this far from the exact distribution after ${steps} steps with probability below ${a.toExponential(1)}. ${describeCells(r.worst)}`, hint, images: pictures };
       }
       lines.push(head);
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes` };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes`, images: pictures };
   },
 
   /**
@@ -173,6 +221,7 @@ export const judges: JudgeTable = {
   continuousChains({ cases, values, alpha }): Judgement {
     const a = alpha / cases.length;
     const lines: string[] = [];
+    let pictures: JudgeImage[] = [];
     for (let c = 0; c < cases.length; c++) {
       const [tW, pW, x0W, stepsW] = cases[c]!.args;
       const label = cases[c]!.label;
@@ -191,9 +240,10 @@ export const judges: JudgeTable = {
       if (target.kind === 'mixture') {
         const r = ksTest(last, mixtureCdf(target));
         const head = `${label}: KS D = ${r.d.toFixed(4)} over ${r.n} chains, p = ${r.p.toPrecision(2)} ${oddsNote('Kolmogorov–Smirnov test', r.n, 'chains', a)}`;
+        if (pictures.length === 0 || r.p < a) pictures = [mixturePicture(label, last, target, testCaption('Kolmogorov–Smirnov test', r.n, r.p, a)), ...tracePicture(label, s, target.weights.reduce((m, w, i) => m + w * target.means[i]!, 0))];
         if (r.p < a) {
           const side = r.sampleAbove ? 'too many' : 'too few';
-          return { passed: false, message: `${head}: a correct sampler's empirical CDF strays this far from the exact mixture CDF with probability below ${a.toExponential(1)}; the largest gap is at x = ${r.at.toFixed(2)} (${side} samples below it)`, hint };
+          return { passed: false, message: `${head}: a correct sampler's empirical CDF strays this far from the exact mixture CDF with probability below ${a.toExponential(1)}; the largest gap is at x = ${r.at.toFixed(2)} (${side} samples below it)`, hint, images: pictures };
         }
         lines.push(head);
       } else if (target.kind === 'banana') {
@@ -207,10 +257,11 @@ export const judges: JudgeTable = {
         const names = (i: number) => `cell (x₁ in quantile band ${Math.floor(i / g) + 1} of ${g}, x₂ − b(x₁² − s1²) in band ${(i % g) + 1} of ${g})`;
         const r = chiSquareTest(counts, new Array(g * g).fill(1 / (g * g)), names);
         const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df over a ${g}×${g} grid of equal-probability cells, p = ${r.p.toPrecision(2)} ${oddsNote('χ² test', chains, 'chains', a)}`;
-        if (r.p < a) return { passed: false, message: `${head}: a correct sampler lands this far from the exact banana with probability below ${a.toExponential(1)}. ${describeCells(r.worst)}`, hint };
+        if (pictures.length === 0 || r.p < a) pictures = [bananaPicture(label, last, target, testCaption('χ² test on a 5×5 grid', chains, r.p, a)), ...tracePicture(label, s, 0)];
+        if (r.p < a) return { passed: false, message: `${head}: a correct sampler lands this far from the exact banana with probability below ${a.toExponential(1)}. ${describeCells(r.worst)}`, hint, images: pictures };
         lines.push(head);
       }
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes` };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes`, images: pictures };
   },
 };

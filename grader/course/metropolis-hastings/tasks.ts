@@ -2,13 +2,27 @@ import * as tf from '@tensorflow/tfjs';
 import { fixedProposal, proposalOf, targetLogP, type ProposalSpec, type TargetSpec } from './models.ts';
 import type { Impl, TaskTable } from '../../tasks/types.ts';
 
-/** What the judges read: the shape of `samples`, the states of the last step (one per chain), acceptRate. */
+/** Chains and steps kept for the trace plot (a picture only: no verdict reads it). */
+const TRACE_CHAINS = 4;
+const TRACE_STEPS = 1000;
+
+/**
+ * What the judges read: the shape of `samples`, the states of the last step (one per chain),
+ * acceptRate; and for the picture, `trace`: the first coordinate of the first few chains over
+ * the steps, every k-th step so at most TRACE_STEPS remain ([chains, steps′]).
+ */
 function summarise(out: unknown, steps: number) {
   const o = out as { samples?: unknown; acceptRate?: unknown };
   if (!o || !(o.samples instanceof tf.Tensor)) throw new TypeError('metropolisHastings must return { samples: tf.Tensor3D, acceptRate: number }');
   const s = o.samples as tf.Tensor;
   if (s.rank !== 3 || s.shape[0] !== steps) return { shape: s.shape, last: null, acceptRate: Number(o.acceptRate) };
-  return { shape: s.shape, last: tf.tidy(() => tf.squeeze(tf.slice(s, [steps - 1, 0, 0], [1, -1, -1]), [0]).toFloat()), acceptRate: Number(o.acceptRate) };
+  const every = Math.max(1, Math.ceil(steps / TRACE_STEPS));
+  const trace = tf.tidy(() => {
+    const first = tf.slice(s, [0, 0, 0], [-1, Math.min(TRACE_CHAINS, s.shape[1]!), 1]).toFloat(); // [steps, c, 1]
+    const idx = tf.range(0, steps, every, 'int32');
+    return tf.transpose(tf.squeeze(tf.gather(first, idx, 0), [2])); // [c, steps′]
+  });
+  return { shape: s.shape, last: tf.tidy(() => tf.squeeze(tf.slice(s, [steps - 1, 0, 0], [1, -1, -1]), [0]).toFloat()), acceptRate: Number(o.acceptRate), trace, traceEvery: every };
 }
 
 function disposeOut(out: unknown): void {
