@@ -12,6 +12,7 @@ import { sharedIdentityConfigs } from './shared-identity.ts';
 import { concatSplitConfigs } from './concat-split.ts';
 import { gatherRowsConfig } from './gather-rows.ts';
 import { avgPoolGradConfig } from './avg-pool-grad.ts';
+import { reluGradConfigs, reluGradKernelConfigs } from './relu-grad.ts';
 
 let registered = false;
 
@@ -34,6 +35,12 @@ export function registerWasmKernels(): void {
     tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
   }
+  // ReLU and leaky-ReLU gradients in one pass on wasm (their gradients wrap tfjs's own, which
+  // every other backend, and a gradient of a gradient, still runs).
+  for (const config of reluGradKernelConfigs) {
+    if (tf.getKernel(config.kernelName, 'wasm') == null) tf.registerKernel(config);
+  }
+  for (const config of reluGradConfigs()) tf.registerGradient(config);
   // Last, as they wrap whatever Sum is now: reductions of an empty input give cpu's values, not the heap's leftovers.
   for (const config of emptyReductionConfigs()) {
     tf.unregisterKernel(config.kernelName, config.backendName);
