@@ -29,6 +29,7 @@ import * as zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { Rng } from '../grader/basics/rng.ts';
+import { writeFileAtomically } from '../grader/basics/atomic-write.ts';
 
 export interface MnistSplit {
   /** [count, 784] row-major 28×28 images, values in [0, 1]. */
@@ -256,19 +257,7 @@ function writeCacheAtomic(file: string, e: Encoded): void {
   const fields = [VERSION, nTrain, nTest, MNIST_ROWS, MNIST_COLS, 256, size, crc32(payload)];
   fields.forEach((v, i) => buf.writeUInt32LE(v >>> 0, 8 + 4 * i));
 
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now().toString(36)}.${Math.floor(Math.random() * 1e9).toString(36)}.tmp`;
-  try {
-    fs.writeFileSync(tmp, buf);
-    fs.renameSync(tmp, file);
-  } catch (err) {
-    try {
-      fs.rmSync(tmp, { force: true });
-    } catch {
-      /* ignore */
-    }
-    throw err;
-  }
+  writeFileAtomically(file, buf);
 }
 
 /** The cached data, or null if the file is missing or in any way not a valid version-1 cache. */

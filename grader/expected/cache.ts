@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { writeFileAtomically } from '../basics/atomic-write.ts';
 import { CACHE_DIR } from '../paths.ts';
 
 /**
@@ -23,10 +24,6 @@ export class ExpectedCache {
   }
 
   set(key: string[], value: unknown): void {
-    const file = this.file(key);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, v8.serialize(value));
-    fs.renameSync(tmp, file);
+    writeFileAtomically(this.file(key), v8.serialize(value));
   }
 }

@@ -12,6 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { writeFileAtomically } from '../basics/atomic-write.ts';
 import { courseFiles } from '../course/files.ts';
 import { REPO_ROOT, repoPath } from '../paths.ts';
 
@@ -41,10 +42,7 @@ async function bundle(entry: string, name: string): Promise<string> {
   const hash = crypto.createHash('sha256').update(code).digest('hex').slice(0, 16);
   const file = path.join(RUNTIME_DIR, `${name}-${hash}.mjs`);
   if (!fs.existsSync(file)) {
-    fs.mkdirSync(RUNTIME_DIR, { recursive: true });
-    const tmp = `${file}.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`;
-    fs.writeFileSync(tmp, code);
-    fs.renameSync(tmp, file);
+    writeFileAtomically(file, code);
     pruneOlderBuilds(RUNTIME_DIR, name, file);
   }
   return file;

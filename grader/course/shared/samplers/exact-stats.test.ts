@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { betaI, chiSquareSurvival, chiSquareTest, gammaQ, ksTest, kolmogorovSurvival, logGamma, mulberry32, normalCdf, studentTTwoSidedP } from './exact-stats.ts';
+import { Rng } from '../../../basics/rng.ts';
+import { betaI, chiSquareSurvival, chiSquareTest, gammaQ, ksTest, kolmogorovSurvival, logGamma, normalCdf, studentTTwoSidedP } from './exact-stats.ts';
 
 describe('exact-stats special functions against textbook values', () => {
   it('when logGamma is asked for Γ(5) = 24 and Γ(½) = √π then it agrees to 1e-12', () => {
@@ -29,7 +30,8 @@ describe('exact-stats special functions against textbook values', () => {
   });
 
   it('when uniform samples are tested against the uniform CDF then KS p-values are roughly uniform; a shifted CDF is rejected', () => {
-    const rand = mulberry32(7);
+    const rng = new Rng('ks-uniform');
+    const rand = () => rng.uniform();
     let small = 0;
     for (let r = 0; r < 200; r++) {
       const xs = Array.from({ length: 500 }, rand);

@@ -216,15 +216,3 @@ export function describeCells(worst: Cell[], k = 3): string {
 export function pMeaning(p: number, what: string): string {
   return `p = ${p.toPrecision(2)}: a correct ${what} lands this far from the exact distribution with probability ${p.toPrecision(2)}`;
 }
-
-/** A small seeded PRNG for judges (mulberry32), when a judge needs its own draws. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
