@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { gaussianRing, loadMnist, ringCenters } from '../../../datasets/index.ts';
 import { Rng } from '../../basics/rng.ts';
 import { tensor } from '../../basics/wire.ts';
-import { CLASS_SHARE, digitScores, judges, MIN_CLASSES, ringScores } from './judges.ts';
+import { CLASS_SHARE, digitScores, judges, MIN_CLASSES, MIN_HIGH_QUALITY, MIN_MODES, ringScores } from './judges.ts';
 import type { CheckSpec } from '../../manifest/types.ts';
 
 const check = { name: 'ring', kind: 'property', points: 1, margin: 0.15 } as CheckSpec;
@@ -40,31 +40,43 @@ describe('ringCoverage judge', () => {
     expect(j.hint).toMatch(/collapsed/);
   });
 
-  it('when the losses passed their value and gradient checks then a collapsed ring points at buildGan against the reference shape, not at the sign', () => {
+  it('when the losses passed their value and gradient checks then a failed ring points at buildGan against the reference shape, not at the sign', () => {
     const c = ringCenters(8, 2);
-    const three = new Float32Array(2000).map((_, i) => c[i % 6]!); // modes 0, 1, 2 only
+    const two = new Float32Array(2000).map((_, i) => c[i % 4]!); // modes 0 and 1 only
+    // 3 modes of 60 points each (covered: ≥ 50), the other 1,820 at the origin: 9% high-quality.
+    const thin = new Float32Array(4000).map((_, i) => (i < 360 ? c[(Math.floor(i / 120) * 2) + (i % 2)]! : 0));
     const reference = [wire(gaussianRing(1000, { std: 0.05 }, 3).x)];
     const proven = [
       { name: 'discriminator loss values', kind: 'output', passed: true },
       { name: 'generator loss gradient w.r.t. the logits', kind: 'gradient', passed: true },
     ] as const;
-    for (const points of [three, new Float32Array(2000).map((_, i) => c[i % 2]!)]) {
+    for (const points of [two, thin]) {
       const j = judges.ringCoverage!({ cases: [], values: [wire(points)], reference, seed: 1, check, alpha: 0, earlier: proven });
-      expect(j.passed).toBe(false);
+      expect(j.passed, j.message).toBe(false);
       expect(j.hint).toMatch(/^your losses passed their value and gradient checks, so what is left is buildGan: compare its architecture and initialisation with the README's reference shape \(G 8 → 64 → 64 → 2/);
       expect(j.hint).not.toMatch(/sign/);
     }
+    expect(ringScores(thin).modesCovered).toBe(3);
     // One loss check failed: the sign hint for a collapse, else "fix the losses first".
     const lossFailed = [{ ...proven[0], passed: false }, proven[1]];
-    const collapsed = judges.ringCoverage!({ cases: [], values: [wire(new Float32Array(2000).map((_, i) => c[i % 2]!))], reference, seed: 1, check, alpha: 0, earlier: lossFailed });
-    expect(collapsed.hint).toMatch(/sign/);
-    const partial = judges.ringCoverage!({ cases: [], values: [wire(three)], reference, seed: 1, check, alpha: 0, earlier: lossFailed });
-    expect(partial.hint).toMatch(/^fix the loss checks that failed first/);
+    expect(judges.ringCoverage!({ cases: [], values: [wire(two)], reference, seed: 1, check, alpha: 0, earlier: lossFailed }).hint).toMatch(/sign/);
+    expect(judges.ringCoverage!({ cases: [], values: [wire(thin)], reference, seed: 1, check, alpha: 0, earlier: lossFailed }).hint).toMatch(/^fix the loss checks that failed first/);
     // A pass has no hint whatever came before.
     expect(judges.ringCoverage!({ cases: [], values: reference, reference, seed: 1, check, alpha: 0, earlier: proven }).hint).toBeUndefined();
   });
 
-  it('when the reference itself covers only 6 modes on this seed then 6 is the bar, and 5 still fails', () => {
+  it('when the bars are applied then they are absolute: 3 of 8 modes and 10% high-quality pass whatever the reference reached, 2 modes or 9% fail', () => {
+    const c = ringCenters(8, 2);
+    const reference = [wire(gaussianRing(2000, { std: 0.05 }, 4).x)]; // 8 modes, ~99% high-quality
+    const three = new Float32Array(2000).map((_, i) => c[i % 6]!);
+    const j = judges.ringCoverage!({ cases: [], values: [wire(three)], reference, seed: 1, check, alpha: 0 });
+    expect(j.passed, j.message).toBe(true);
+    expect(j.message).toMatch(new RegExp(`^modes covered 3 of 8 ≥ the bar ${MIN_MODES} .* high-quality samples 100\\.0% ≥ the bar ${100 * MIN_HIGH_QUALITY}\\.0% .*; the reference's run on this seed: 8 modes, 9\\d\\.\\d% high-quality`));
+    const two = new Float32Array(2000).map((_, i) => c[i % 4]!);
+    expect(judges.ringCoverage!({ cases: [], values: [wire(two)], reference, seed: 1, check, alpha: 0 }).message).toMatch(/^modes covered 2 of 8 < the bar 3/);
+  });
+
+  it('when the reference itself covers only 2 modes on this seed then 2 is the bar, and 1 still fails', () => {
     const c = ringCenters(8, 2);
     const ring = gaussianRing(2000, { std: 0.05 }, 4).x;
     /** The ring's points minus those nearest to the first `drop` centres. */
@@ -77,12 +89,12 @@ describe('ringCoverage judge', () => {
       }
       return Float32Array.from(kept);
     };
-    const reference = [wire(without(2))];
-    const six = judges.ringCoverage!({ cases: [], values: [wire(without(2))], reference, seed: 6, check, alpha: 0 });
-    expect(six.passed, six.message).toBe(true);
-    expect(six.message).toMatch(/^modes covered 6 of 8 \(need ≥ 6, the reference's own count on this seed;/);
-    const five = judges.ringCoverage!({ cases: [], values: [wire(without(3))], reference, seed: 6, check, alpha: 0 });
-    expect(five.passed).toBe(false);
+    const reference = [wire(without(6))];
+    const two = judges.ringCoverage!({ cases: [], values: [wire(without(6))], reference, seed: 6, check, alpha: 0 });
+    expect(two.passed, two.message).toBe(true);
+    expect(two.message).toMatch(/^modes covered 2 of 8 ≥ the bar 2 \(the reference's own count on this seed\)/);
+    const one = judges.ringCoverage!({ cases: [], values: [wire(without(7))], reference, seed: 6, check, alpha: 0 });
+    expect(one.passed).toBe(false);
   });
 
   it('when the samples hold NaN then the judge says the training diverged', () => {

@@ -8,7 +8,18 @@ import type { JudgeImage, JudgeInput, Judgement, JudgeTable } from '../../judges
 export const HQ_STDS = 3;
 /** A mode is covered when it holds at least this share of its fair 1/modes of the samples. */
 export const COVER_SHARE = 0.2;
-export const MIN_MODES = 7;
+/**
+ * The ring check's bars, absolute, set from measured spreads (exercises/gan/README.md): the
+ * reference's own shape and losses with 13 different initialisations, grading seed 1, covered
+ * 4–8 modes (8 in 9 runs) with 25.7–87.8% high-quality samples, and the reference graded under
+ * seeds 1–20 never fewer than 6 modes; broken GANs measured at seed 1 cover 0 or 1 (generator
+ * loss with the wrong sign: 0 modes, 0%; a linear generator: 1 mode; a generator ending in a
+ * sigmoid: 0). A bar relative to the reference's single run (7 modes and its fraction − 0.15,
+ * until 2026-11-30) failed 2 of those 13 correct runs. ≤ 2 modes is a collapse.
+ */
+export const MIN_MODES = 3;
+/** Uniform spraying over the plot puts ~1.6% of the points within 3σ of a centre; the worst correct run measured had 25.7%. */
+export const MIN_HIGH_QUALITY = 0.1;
 
 export interface RingScores {
   /** Fraction of the samples within HQ_STDS·std of their nearest centre. */
@@ -176,22 +187,23 @@ export function digitGrid(images: Float32Array, scores: DigitScores): JudgeImage
 
 export const judges: JudgeTable = {
   /**
-   * Modes covered ≥ 7 of 8 (or the reference's own count where it covers fewer on this seed),
-   * and the high-quality fraction ≥ the reference's own (same seed, same budget) minus the
-   * check's margin.
+   * Modes covered ≥ MIN_MODES of 8 (or the reference's own count where it covers fewer on this
+   * seed) and high-quality fraction ≥ MIN_HIGH_QUALITY: absolute bars set from the spread of
+   * correct runs, not from the reference's one run (see MIN_MODES). The reference's own result
+   * (same seed, same loop) is reported beside them.
    */
-  ringCoverage({ values, reference, check, earlier }): Judgement {
+  ringCoverage({ values, reference, earlier }): Judgement {
     const points = samplesOf(values[0], 'your GAN');
     const got = ringScores(points);
     const ref = ringScores(samplesOf(reference?.[0], 'the reference GAN'));
-    const threshold = ref.highQuality - (check.margin ?? 0);
-    // The reference itself covers fewer than 7 modes on about one seed in eight (seed 6: 6): a
-    // correct submission trained by the same loop is not asked to beat it.
+    // Where the reference itself covers fewer modes on this seed, a correct submission trained
+    // by the same loop is not asked to beat it.
     const needModes = Math.min(MIN_MODES, ref.modesCovered);
     const modesOk = got.modesCovered >= needModes;
-    const hqOk = got.highQuality >= threshold;
-    const message = `modes covered ${got.modesCovered} of ${RING.modes} (need ≥ ${needModes}${needModes < MIN_MODES ? `, the reference's own count on this seed` : ''}; high-quality samples per mode ${got.perMode.join('/')}), `
-      + `high-quality samples ${pct(got.highQuality)} ${hqOk ? '≥' : '<'} threshold ${pct(threshold)} (reference ${pct(ref.highQuality)} − margin ${pct(check.margin ?? 0)}; a sample is high-quality within ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)} of a centre) over ${got.n} samples`;
+    const hqOk = got.highQuality >= MIN_HIGH_QUALITY;
+    const message = `modes covered ${got.modesCovered} of ${RING.modes} ${modesOk ? '≥' : '<'} the bar ${needModes}${needModes < MIN_MODES ? ` (the reference's own count on this seed)` : ''} (high-quality samples per mode ${got.perMode.join('/')}), `
+      + `high-quality samples ${pct(got.highQuality)} ${hqOk ? '≥' : '<'} the bar ${pct(MIN_HIGH_QUALITY)} (a sample is high-quality within ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)} of a centre) over ${got.n} samples; `
+      + `the reference's run on this seed: ${ref.modesCovered} modes, ${pct(ref.highQuality)} high-quality (one GAN run varies widely with the initialisation: the bars are below the worst correct run measured)`;
     return { passed: modesOk && hqOk, message, hint: ringHint(modesOk && hqOk, got, earlier), images: [ringScatter(points)] };
   },
 
