@@ -10,6 +10,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { Rng } from '../../../basics/rng.ts';
+import { layerSeed } from '../../../../reference/support/layer-seed.ts';
 import type { Impl } from '../../../tasks/types.ts';
 import { reportProgress } from '../../../tasks/progress.ts';
 
@@ -66,12 +67,9 @@ export interface VaeModels {
   classes: number;
 }
 
-/** A seed per layer from the run's seed (initialisers need distinct seeds). */
-function layerSeed(seed: number, i: number): number {
-  let h = Math.imul(seed ^ 0x5bd1e995, 0x85ebca6b) ^ Math.imul(i + 1, 0xc2b2ae35);
-  h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
-  return ((h ^ (h >>> 15)) >>> 1) || 1;
-}
+/** The VAE family's layer seeds: their own salt, so the grader's VAE never shares a student model's initial weights. */
+const VAE_SEED_SALT = 0x5bd1e995;
+const vaeLayerSeed = (seed: number, i: number) => layerSeed(seed, i, VAE_SEED_SALT);
 
 /**
  * The grader's fixed MLP VAE (the vae and inpainting exercises): encoder 784 → hidden (ReLU)
@@ -79,7 +77,7 @@ function layerSeed(seed: number, i: number): number {
  */
 export function graderVae(latent: number, hidden: number, seed: number): VaeModels {
   const dense = (units: number, i: number, activation: 'relu' | 'linear', inputDim?: number) =>
-    tf.layers.dense({ units, activation, kernelInitializer: tf.initializers.glorotUniform({ seed: layerSeed(seed, i) }), ...(inputDim ? { inputShape: [inputDim] } : {}) });
+    tf.layers.dense({ units, activation, kernelInitializer: tf.initializers.glorotUniform({ seed: vaeLayerSeed(seed, i) }), ...(inputDim ? { inputShape: [inputDim] } : {}) });
   const encoder = tf.sequential({ name: 'encoder', layers: [dense(hidden, 0, 'relu', 784), dense(2 * latent, 1, 'linear')] });
   const decoder = tf.sequential({ name: 'decoder', layers: [dense(hidden, 2, 'relu', latent), dense(784, 3, 'linear')] });
   return { encoder, decoder, latent, classes: 0 };
