@@ -166,9 +166,12 @@ export function glyphOf(ch: string): Glyph {
   return GLYPHS.get(ch) ?? GLYPHS.get('?')!;
 }
 
+/** Combining marks (the tilde of p̃, a hat) are left out: the font has no room above a letter. */
+export const isCombining = (ch: string): boolean => /\p{M}/u.test(ch);
+
 /** The width in pixels of `text` set in the font. */
 export function textWidth(text: string): number {
   let w = 0;
-  for (const ch of text) w += glyphOf(ch).width + LETTER_GAP;
+  for (const ch of text) if (!isCombining(ch)) w += glyphOf(ch).width + LETTER_GAP;
   return Math.max(0, w - LETTER_GAP);
 }

@@ -1,5 +1,5 @@
 import { PNG } from 'pngjs';
-import { FONT_HEIGHT, glyphOf, LETTER_GAP, textWidth } from './font.ts';
+import { FONT_HEIGHT, glyphOf, isCombining, LETTER_GAP, textWidth } from './font.ts';
 
 export type Rgb = readonly [number, number, number];
 
@@ -75,6 +75,7 @@ export class Canvas {
   text(s: string, x: number, y: number, c: Rgb, align: 'left' | 'center' | 'right' = 'left'): void {
     let cx = Math.round(align === 'left' ? x : align === 'center' ? x - textWidth(s) / 2 : x - textWidth(s));
     for (const ch of s) {
+      if (isCombining(ch)) continue;
       const g = glyphOf(ch);
       g.rows.forEach((row, ry) => row.forEach((on, rx) => on && this.set(cx + rx, y + g.top + ry, c)));
       cx += g.width + LETTER_GAP;

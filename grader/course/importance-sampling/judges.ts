@@ -2,6 +2,9 @@ import { isWireTensor, type Wire } from '../../basics/wire.ts';
 import type { Gaussian1d, IntegrandSpec, TargetSpec } from './models.ts';
 import { normalCdf, studentTTwoSidedP } from '../shared/samplers/exact-stats.ts';
 import { oddsNote } from '../../judges/stats.ts';
+import { testCaption } from '../../images/caption.ts';
+import type { HistogramChart } from '../../images/chart-types.ts';
+import { normalHistogram } from '../../images/sampler-charts.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
 
 function dataOf(v: Wire | undefined, what: string): Float32Array {
@@ -74,6 +77,7 @@ export const judges: JudgeTable = {
   errorOverSeeds({ cases, values, alpha }): Judgement {
     const a = alpha / cases.length;
     const lines: string[] = [];
+    let picture: HistogramChart | undefined;
     for (let c = 0; c < cases.length; c++) {
       const [tW, qW, fW, nW] = cases[c]!.args;
       const label = cases[c]!.label;
@@ -96,11 +100,20 @@ export const judges: JudgeTable = {
       const p = Number.isFinite(tStat) ? studentTTwoSidedP(tStat, r - 1) : 0;
       const avg = est.reduce((x, y) => x + y, 0) / r;
       const head = `${label}: mean of ${r} estimates ${fmt(avg)} vs exact ${fmt(exact.mean)} (RMSE ${fmt(rmse)}; a correct estimator's is about ${fmt(Math.hypot(exact.sd, exact.bias))}), t = ${tStat.toFixed(2)}, p = ${p.toPrecision(2)} ${oddsNote(`two-sided Student t test on ${r - 1} df`, r, 'seeds', a)}`;
+      if (!picture || p < a) {
+        // The estimates against the correct estimator's sampling distribution (normal, to O(1/n)): mean E_p[f] + bias, sd from quadrature.
+        picture = normalHistogram({ name: 'importance-sampling-estimates', title: `importance sampling, ${label}: ${r} estimates, one per seed`, caption: testCaption('two-sided Student t test on the mean error', r, p, a), samples: est, mean: exact.mean + exact.bias, sd: Math.max(exact.sd, 1e-12), xLabel: 'estimate', samplesLabel: 'your estimates', curveLabel: 'a correct estimator (normal approx.)' });
+        // An estimate far outside the correct spread (an unnormalised one) still shows: widen the range to hold every estimate.
+        const lo = Math.min(...est, exact.mean + exact.bias - 4.5 * exact.sd);
+        const hi = Math.max(...est, exact.mean + exact.bias + 4.5 * exact.sd);
+        picture.range = [lo, hi > lo ? hi : lo + 1];
+      }
       if (p < a) {
         const ratio = avg / exact.mean;
         const unnormalised = Math.abs(Math.log(Math.abs(ratio)) - t.logZ) < 0.2;
         return {
           passed: false,
+          images: [picture],
           message: `${head}: a correct self-normalised estimator's mean error over ${r} seeds is this far from 0 with probability below ${a.toExponential(1)}`,
           hint: unnormalised
             ? `your estimates are about e^${t.logZ} = ${Math.exp(t.logZ).toFixed(2)} times the exact value, the normalising constant of p̃: divide by Σ p̃(xᵢ)/q(xᵢ), not by n (self-normalised weights)`
@@ -109,6 +122,6 @@ export const judges: JudgeTable = {
       }
       lines.push(head);
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes` };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes`, images: picture && [picture] };
   },
 };
