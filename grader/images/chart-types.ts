@@ -59,6 +59,8 @@ export interface TraceChart extends ChartBase {
   xLabel: string;
   yLabel: string;
   chains: ArrayLike<number>[];
+  /** The legend's name for each chain (default "chain 1", "chain 2"…). */
+  chainLabels?: string[];
   target?: { label: string; y: number };
 }
 

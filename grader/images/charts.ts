@@ -158,7 +158,7 @@ export function tracePng(ch: TraceChart): Buffer {
   });
   if (ch.target) c.line(f.left + 1, f.py(ch.target.y), f.right - 1, f.py(ch.target.y), COLOURS.reference, 2, DASH);
   f.border();
-  f.legend([...ch.chains.map((_, k) => ({ label: ch.chains.length === 1 ? 'chain' : `chain ${k + 1}`, colour: colours[k]! })).slice(0, 6), ...(ch.target ? [{ label: ch.target.label, colour: COLOURS.reference as Rgb, dashed: true }] : [])]);
+  f.legend([...ch.chains.map((_, k) => ({ label: ch.chainLabels?.[k] ?? (ch.chains.length === 1 ? 'chain' : `chain ${k + 1}`), colour: colours[k]! })).slice(0, 6), ...(ch.target ? [{ label: ch.target.label, colour: COLOURS.reference as Rgb, dashed: true }] : [])]);
   return c.encode();
 }
 

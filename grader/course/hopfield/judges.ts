@@ -1,4 +1,5 @@
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
+import type { TraceChart } from '../../images/chart-types.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
 
 function tensorOf(v: Wire | undefined, what: string): { shape: number[]; data: ArrayLike<number> } {
@@ -21,6 +22,16 @@ function energyOf(x: ArrayLike<number>, off: number, w: ArrayLike<number>, n: nu
 function notPlusMinusOne(x: ArrayLike<number>, n: number): string | undefined {
   for (let k = 0; k < x.length; k++) if (x[k] !== 1 && x[k] !== -1) return `row ${Math.floor(k / n)}, unit ${k % n} is ${x[k]}`;
   return undefined;
+}
+
+/** E per sweep of at most 6 rows as lines (those whose energy rose most first): each must never go up. */
+function energyPicture(label: string, s: ArrayLike<number>, w: ArrayLike<number>, sweeps: number, b: number, n: number): TraceChart {
+  const energies = Array.from({ length: b }, (_, r) => Array.from({ length: sweeps + 1 }, (_, t) => energyOf(s, (t * b + r) * n, w, n)));
+  const rise = energies.map((e) => Math.max(0, ...e.slice(1).map((v, t) => v - e[t]!)));
+  const rows = energies.map((_, r) => r).sort((x, y) => rise[y]! - rise[x]! || x - y).slice(0, 6);
+  const rose = rows.filter((r) => rise[r]! > 1e-4).length;
+  const which = rose > 0 ? `${rose} row(s) whose energy rose first, then others` : `the first ${rows.length} of ${b} rows`;
+  return { kind: 'trace', name: 'hopfield-energy', title: `hopfield, ${label}: energy along recall`, caption: `E(x) = −½ xᵀWx after each sweep, ${which} (rows ${rows.join(', ')}): asynchronous updates never raise it`, xLabel: 'sweep', yLabel: 'energy E(x)', chains: rows.map((r) => energies[r]!), chainLabels: rows.map((r) => `row ${r}`) };
 }
 
 const ZERO_HINT = 'when (Wx)ᵢ = 0 keep xᵢ as it is: tf.sign(0) is 0, and `h >= 0 ? 1 : −1` moves it';
@@ -76,6 +87,7 @@ export const judges: JudgeTable = {
    */
   energyNeverRises({ cases, values }): Judgement {
     const lines: string[] = [];
+    let picture: TraceChart | undefined;
     for (let c = 0; c < cases.length; c++) {
       const label = cases[c]!.label;
       const x0 = tensorOf(cases[c]!.args[0], 'x0');
@@ -107,13 +119,15 @@ export const judges: JudgeTable = {
       if (worst > 1e-4) {
         return {
           passed: false,
+          images: [energyPicture(label, s.data, w, sweeps, b, n)],
           message: `${label}: the energy rose along recall (${where}); asynchronous updates xᵢ ← sign((Wx)ᵢ), one unit at a time with x updated in place, can only lower it`,
           hint: 'update the units one at a time, each from the CURRENT x (including the units already updated in this sweep); computing sign(Wx) for all units at once (synchronous update) can raise the energy and oscillate',
         };
       }
       lines.push(`${label}: E never rose over ${sweeps} sweeps`);
+      picture ??= energyPicture(label, s.data, w, sweeps, b, n);
     }
-    return { passed: true, message: lines.join('; ') };
+    return { passed: true, message: lines.join('; '), images: picture && [picture] };
   },
 
   /** Probes with 10% of units flipped must come back to their stored pattern exactly (at least 19 of 20). */
