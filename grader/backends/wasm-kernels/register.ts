@@ -12,7 +12,7 @@ import { sharedIdentityConfigs } from './shared-identity.ts';
 import { concatSplitConfigs } from './concat-split.ts';
 import { gatherRowsConfig } from './gather-rows.ts';
 import { avgPoolGradConfig } from './avg-pool-grad.ts';
-import { reluGradConfigs, reluGradKernelConfigs } from './relu-grad.ts';
+import { leakyReluGradConfig, leakyReluGradKernelConfig } from './leaky-relu-grad.ts';
 
 let registered = false;
 
@@ -35,12 +35,11 @@ export function registerWasmKernels(): void {
     tf.unregisterKernel(config.kernelName, config.backendName);
     tf.registerKernel(config);
   }
-  // ReLU and leaky-ReLU gradients in one pass on wasm (their gradients wrap tfjs's own, which
-  // every other backend, and a gradient of a gradient, still runs).
-  for (const config of reluGradKernelConfigs) {
-    if (tf.getKernel(config.kernelName, 'wasm') == null) tf.registerKernel(config);
-  }
-  for (const config of reluGradConfigs()) tf.registerGradient(config);
+  // The leaky-ReLU gradient in one pass on wasm (its gradient wraps tfjs's own, which every
+  // other backend, and a gradient of a gradient, still runs).
+  if (tf.getKernel(leakyReluGradKernelConfig.kernelName, 'wasm') == null) tf.registerKernel(leakyReluGradKernelConfig);
+  const leaky = leakyReluGradConfig();
+  if (leaky) tf.registerGradient(leaky);
   // Last, as they wrap whatever Sum is now: reductions of an empty input give cpu's values, not the heap's leftovers.
   for (const config of emptyReductionConfigs()) {
     tf.unregisterKernel(config.kernelName, config.backendName);
