@@ -4,7 +4,7 @@ import { check, grade, referenceSubmission, stubSubmission, summary, wrongSubmis
 const ACCURACY = "trains to the reference's accuracy on MNIST";
 
 describe('cnn', () => {
-  // Trains twice (the submission, then the reference unless cached): ~2 × 40–80 s on 2 cores.
+  // Trains twice (the submission, then the reference unless cached): 4 epochs, ~2 × 20–80 s on 2 cores.
   it('when the reference is submitted then it gets full marks', async () => {
     const r = await grade('cnn', referenceSubmission('cnn'));
     expect(r.score, summary(r)).toBe(r.maxScore);
@@ -36,7 +36,7 @@ describe('cnn', () => {
     expect(check(r, ACCURACY).message).toMatch(/no trainable weights/);
   });
 
-  // The one wrong model that trains for the whole budget (~40–80 s).
+  // The one wrong model that trains for the whole budget (4 epochs, ~20–80 s).
   it('when the output layer is frozen at zero then the logits are constant and the accuracy check fails at chance', async () => {
     const r = await grade('cnn', wrongSubmission('cnn', 'constant-output'));
     expect(check(r, ACCURACY).passed).toBe(false);

@@ -56,10 +56,19 @@ function scheduleOf(builder: string, value: unknown): LrSchedule {
   throw new Error(`grader: the ${builder} accuracy check's budget.lrSchedule must be 'constant' or 'cosine', got ${JSON.stringify(value)}`);
 }
 
+/** How many of the training digits the budget trains on (`trainSize`); all of them when it names none. */
+function trainSizeOf(builder: string, value: unknown, available: number): number {
+  if (value === undefined) return available;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > available) throw new Error(`grader: the ${builder} accuracy check's budget.trainSize must be an integer in 1..${available}, got ${JSON.stringify(value)}`);
+  return n;
+}
+
 /**
  * A task that builds the student's image model with `builder(seed)`, checks its shapes, trains it
  * with Adam on softmax cross-entropy from its logits for the check's budget (epochs, batchSize,
- * lr, optional lrSchedule applied per epoch) on the training images as [N, 28, 28, 1], and
+ * lr, optional lrSchedule applied per epoch, optional trainSize) on the first trainSize training
+ * images as [N, 28, 28, 1], and
  * returns its predicted classes on the test images: [M] int32. Everything it makes is
  * disposed, the model included.
  */
@@ -72,12 +81,14 @@ export function trainImageModel(builder: string): Task {
     const lr = Number(budget.lr);
     if (!(epochs > 0 && batchSize > 0 && lr > 0)) throw new Error(`grader: the ${builder} accuracy check needs budget {epochs, batchSize, lr}`);
     const schedule = scheduleOf(builder, budget.lrSchedule);
+    const trainSize = trainSizeOf(builder, budget.trainSize, data.trainLabels.shape[0]!);
 
     const model: unknown = impl[builder](ctx.options.seed);
     const optimizer = tf.train.adam(lr);
-    const xs = data.trainImages.reshape([-1, 28, 28, 1]);
+    // The first trainSize training digits (the split is already shuffled): [trainSize, 28, 28, 1].
+    const xs = tf.tidy(() => data.trainImages.slice([0, 0], [trainSize, -1]).reshape([-1, 28, 28, 1]));
     const xt = data.testImages.reshape([-1, 28, 28, 1]);
-    const ys = tf.tidy(() => tf.oneHot(data.trainLabels, 10).toFloat());
+    const ys = tf.tidy(() => tf.oneHot(data.trainLabels.slice([0], [trainSize]), 10).toFloat());
     try {
       checkImageModel(builder, model);
       model.compile({
