@@ -26,7 +26,8 @@ function lineChartCanvas(ch: LineChart): Canvas {
   const hlColours = hl.map((h) => colourOf(h.role ?? 'bar'));
   hl.forEach((h, i) => c.line(f.left + 1, f.py(h.y), f.right - 1, f.py(h.y), hlColours[i]!, 1, DASH));
   const colours = coloursOf(ch.series.map((s) => s.role));
-  ch.series.forEach((s, k) => {
+  // The first series is drawn last, on top: the student's curve stays visible where it equals the reference's.
+  [...ch.series.entries()].reverse().forEach(([k, s]) => {
     const x = xs[k]!;
     const marks = s.y.length <= 60;
     for (let i = 0; i < s.y.length; i++) {

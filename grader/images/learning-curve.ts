@@ -28,10 +28,11 @@ export interface HeldOutSpec {
 const fmt = formatValue;
 
 /**
- * A learning curve's picture: the training loss (student and reference) above the held-out
- * score (student, reference and the bar), on one PNG; a panel without data is left out.
+ * A learning curve's picture: the training loss (student and reference, and a bar when the
+ * check's measure is a loss, e.g. an NLL) above the held-out score (student, reference and the
+ * bar), on one PNG; a panel without data is left out.
  */
-export function learningCurveChart(o: { name: string; title: string; caption: string; student: TrainingCurves; reference?: TrainingCurves; heldOut?: HeldOutSpec; lossLabel?: string }): PanelsChart {
+export function learningCurveChart(o: { name: string; title: string; caption: string; student: TrainingCurves; reference?: TrainingCurves; heldOut?: HeldOutSpec; lossLabel?: string; lossBar?: { y: number; label: string } }): PanelsChart {
   const unit = o.student.unit;
   const panel = (pick: (c: TrainingCurves) => CurveSeries | undefined, yLabel: string, title: string, extra: Partial<LineChart> = {}): LineChart | undefined => {
     const series: LineSeries[] = [];
@@ -43,7 +44,7 @@ export function learningCurveChart(o: { name: string; title: string; caption: st
     return { kind: 'line', name: `${o.name}-${yLabel}`, caption: '', title, xLabel: unit, yLabel, series, ...extra };
   };
   const panels = [
-    panel((c) => c.loss, o.lossLabel ?? 'training loss', o.title),
+    panel((c) => c.loss, o.lossLabel ?? 'training loss', o.title, o.lossBar ? { hlines: [{ ...o.lossBar, role: 'bar' }] } : {}),
     o.heldOut && panel((c) => c.heldOut, o.heldOut.label, '', o.heldOut.bar !== undefined ? { hlines: [{ label: o.heldOut.barLabel ?? `bar ${fmt(o.heldOut.bar)}`, y: o.heldOut.bar, role: 'bar' }] } : {}),
   ].filter((p): p is LineChart => p !== undefined);
   if (panels.length > 1) panels[1]!.title = undefined;

@@ -1,5 +1,7 @@
 import { isWireTensor, type Case, type Wire } from '../../basics/wire.ts';
-import type { Judgement, JudgeTable } from '../../judges/types.ts';
+import type { Density2dChart } from '../../images/chart-types.ts';
+import { describeLossCurve, learningCurveChart, type TrainingCurves } from '../../images/learning-curve.ts';
+import type { JudgeImage, Judgement, JudgeTable } from '../../judges/types.ts';
 
 /**
  * Judges of the normalizing-flow exercise, in plain JS and float64. The tasks send back the
@@ -85,6 +87,50 @@ function mean(xs: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < xs.length; i++) s += xs[i]!;
   return s / xs.length;
+}
+
+/** The training loss a flow task logged (every `lossEvery` steps, and the last step), as a curve; undefined when absent. */
+function lossCurve(v: Wire | undefined, steps: number): TrainingCurves | undefined {
+  const o = v as Record<string, Wire> | undefined;
+  const t = o?.loss;
+  if (!isWireTensor(t)) return undefined;
+  const every = typeof o!.lossEvery === 'number' && o!.lossEvery > 0 ? o!.lossEvery : 100;
+  const y = Array.from(t.$tensor.data, Number);
+  const x = y.map((_, i) => Math.min(i * every, Math.max(0, steps - 1)));
+  return { unit: 'step', loss: { x, y } };
+}
+
+/**
+ * The trained flow's density on the grid the task sent, by the change of variables of its maps
+ * (as the NLL is measured), with the held-out points over it; undefined when the task sent no grid.
+ */
+function densityPicture(v: Wire | undefined, test: { data: ArrayLike<number>; n: number }, h: number, caption: string): Density2dChart | undefined {
+  const o = v as Record<string, Wire> | undefined;
+  const size = o?.gridSize as unknown;
+  if (!o || !isWireTensor(o.grid) || !isWireTensor(o.gridZ) || !Array.isArray(size) || size.length !== 2) return undefined;
+  const [nx, ny] = size as number[];
+  const g = o.grid.$tensor;
+  const n = g.shape[0]!;
+  if (!(Number.isInteger(nx) && Number.isInteger(ny) && nx! * ny! === n && n <= 10_000) || o.gridZ.$tensor.shape.join(',') !== `5,${n},2`) return undefined;
+  const around = o.gridZ.$tensor.data;
+  const values = Array.from({ length: n }, (_, i) => {
+    const lp = logNormalAt(around, i, 2) + logAbsDet(numericJacobian(around, g.data, n, 2, i, h), 2);
+    return Number.isFinite(lp) ? Math.exp(lp) : 0;
+  });
+  const xs = [g.data[0]!, g.data[2 * (nx! - 1)]!];
+  const ys = [g.data[1]!, g.data[2 * (n - 1) + 1]!];
+  const halfX = (xs[1]! - xs[0]!) / Math.max(1, nx! - 1) / 2;
+  const halfY = (ys[1]! - ys[0]!) / Math.max(1, ny! - 1) / 2;
+  return {
+    kind: 'density2d',
+    name: 'flow-density',
+    title: 'normalizing-flow: your trained flow\'s density on two moons',
+    caption,
+    xRange: [xs[0]! - halfX, xs[1]! + halfX],
+    yRange: [ys[0]! - halfY, ys[1]! + halfY],
+    density: { nx: nx!, ny: ny!, values, label: 'your flow\'s density' },
+    points: [{ xy: Array.from(test.data).slice(0, 1000), label: 'held-out points', role: 'reference' }],
+  };
 }
 
 export const judges: JudgeTable = {
@@ -179,6 +225,25 @@ export const judges: JudgeTable = {
     let hint: string | undefined;
     if (!Number.isFinite(got.lastLoss) || !Number.isFinite(got.nll)) hint = 'training diverged or the trained map is not invertible (NaN/Inf): check that the conditioning half passes through unchanged and that logDet is +Σ (1 − mask)·s';
     else if (!passed && Math.abs(got.own - got.nll) > 0.05) hint = `your flowLogProb's NLL (${fmt(got.own)}) disagrees with the change of variables of your couplingForward maps applied through the layers in order (${fmt(got.nll)}), so training maximised something other than the flow's likelihood: check logDet (its sign, which half it sums over) and that flowLogProb applies layers[0] first.`;
-    return { passed, message, hint };
+    // Pictures and the curve in words: from the same values, never part of the verdict.
+    const steps = Number(check.budget?.steps ?? 0);
+    const mine = lossCurve(values[0], steps);
+    const theirs = lossCurve(reference?.[0], steps);
+    const images: JudgeImage[] = [];
+    if (mine) {
+      images.push(learningCurveChart({
+        name: 'flow-learning-curve',
+        title: 'normalizing-flow: training NLL (nats) per step, same seed and budget',
+        caption: `held-out NLL ${fmt(got.nll)} nats; the check's bar is ≤ ${fmt(threshold)} (reference ${fmt(ref.nll)} + ${margin}), drawn as the red line`,
+        student: mine,
+        reference: theirs,
+        lossLabel: 'training NLL (nats)',
+        lossBar: { y: threshold, label: `bar: held-out NLL ≤ ${fmt(threshold)}` },
+      }));
+    }
+    const density = densityPicture(values[0], test, h, `your flow's density exp(log N(z) + log|det ∂z/∂x|), by the change of variables of your trained maps; held-out NLL ${fmt(got.nll)} nats (bar ≤ ${fmt(threshold)})`);
+    if (density) images.push(density);
+    const words = passed || !mine ? undefined : describeLossCurve(mine, theirs);
+    return { passed, message: words ? `${message}; ${words}` : message, hint, images };
   },
 };

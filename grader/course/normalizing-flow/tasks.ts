@@ -207,13 +207,37 @@ export function trainMoons(impl: Impl, train: tf.Tensor2D, test: tf.Tensor2D, bu
     return tf.tidy(() => {
       const n = test.shape[0];
       const z = push(impl, stencil(test, budget.h), layers);
-      return { z: tf.reshape(z, [5, n, 2]), ownLogProb: logProb(impl, test, layers), loss: tf.tensor1d(lossLog) };
+      return { z: tf.reshape(z, [5, n, 2]), ownLogProb: logProb(impl, test, layers), loss: tf.tensor1d(lossLog), lossEvery: 100, ...densityGrid(impl, test, layers, budget.h) };
     });
   } finally {
     opt.dispose();
     tf.dispose(vars);
     tf.dispose(layers.map((l) => l.mask));
   }
+}
+
+/** The density picture's grid: points per axis. */
+const GRID = { nx: 48, ny: 36 };
+
+/**
+ * For the density picture only (no verdict reads it): a grid over the held-out points' box
+ * (padded by 0.5), [ny·nx, 2] row-major with row 0 at the lowest y, and the trained maps on
+ * its stencil, [5, ny·nx, 2], so the judge measures the density by the change of variables
+ * exactly as it measures the NLL.
+ */
+function densityGrid(impl: Impl, test: tf.Tensor2D, layers: Layer[], h: number): { grid: tf.Tensor2D; gridZ: tf.Tensor; gridSize: number[] } {
+  const lo = tf.min(test, 0).dataSync();
+  const hi = tf.max(test, 0).dataSync();
+  const pts = new Float32Array(GRID.nx * GRID.ny * 2);
+  for (let gy = 0; gy < GRID.ny; gy++) {
+    for (let gx = 0; gx < GRID.nx; gx++) {
+      const k = gy * GRID.nx + gx;
+      pts[2 * k] = lo[0]! - 0.5 + ((gx + 0.5) * (hi[0]! - lo[0]! + 1)) / GRID.nx;
+      pts[2 * k + 1] = lo[1]! - 0.5 + ((gy + 0.5) * (hi[1]! - lo[1]! + 1)) / GRID.ny;
+    }
+  }
+  const grid = tf.tensor2d(pts, [GRID.nx * GRID.ny, 2]);
+  return { grid, gridZ: tf.reshape(push(impl, stencil(grid, h), layers), [5, GRID.nx * GRID.ny, 2]), gridSize: [GRID.nx, GRID.ny] };
 }
 
 export const tasks: TaskTable = {
