@@ -8,7 +8,7 @@ const TRANSITION_GRADIENT = 'transition gradient w.r.t. x, w and b';
 const ACCURACY = "trains to the reference's accuracy on MNIST";
 
 describe('densenet', () => {
-  // Trains twice (the submission, then the reference unless cached): ~2 × 40–90 s on 2 cores.
+  // Trains twice (the submission, then the reference unless cached): 3 epochs, ~2 × 25–90 s on 2 cores.
   it('when the reference is submitted then it gets full marks', async () => {
     const r = await grade('densenet', referenceSubmission('densenet'));
     expect(r.score, summary(r)).toBe(r.maxScore);
