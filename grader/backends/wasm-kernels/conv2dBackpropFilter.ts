@@ -11,7 +11,7 @@ import {
  * The filter gradient of a 2-D convolution for the wasm backend, which ships without one.
  * It is composed of kernels wasm has (Reshape, Transpose, Slice, Conv2D; StridedSlice, PadV2, BatchMatMul, Pack), called
  * as tfjs ops from inside the kernel: the engine records no tape while a kernel runs, so the
- * inner ops only compute. Semantics follow the cpu backend's kernel: NHWC, no dilation attr,
+ * inner ops only compute; the 'im2col' path also writes the patches itself, on the wasm heap. Semantics follow the cpu backend's kernel: NHWC, no dilation attr,
  * positions outside the (padded) input contribute zero.
  *
  *   dW[i, j, c1, c2] = Σ_{b, oy, ox} xPad[b, oy·sH + i, ox·sW + j, c1] · dy[b, oy, ox, c2]
