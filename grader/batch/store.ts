@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { GradeResult } from '../results/types.ts';
+import { writeFileAtomically } from '../basics/atomic-write.ts';
 
 /** `<out>/<student>/<exercise>.json`. */
 export function resultPath(outDir: string, student: string, exercise: string): string {
@@ -14,10 +14,7 @@ export function resultPath(outDir: string, student: string, exercise: string): s
  */
 export function writeResult(outDir: string, student: string, result: GradeResult): string {
   const file = resultPath(outDir, student, result.exercise);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = path.join(path.dirname(file), `.${result.exercise}.json.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
-  fs.writeFileSync(tmp, `${JSON.stringify(result, null, 2)}\n`);
-  fs.renameSync(tmp, file);
+  writeFileAtomically(file, `${JSON.stringify(result, null, 2)}\n`);
   return file;
 }
 

@@ -5,6 +5,7 @@ import type { CheckImage, CheckResult } from '../results/types.ts';
 import type { Chart } from './chart-types.ts';
 import { chartPng } from './charts.ts';
 import { gridPng, scatterPng } from './render.ts';
+import { writeFileAtomically } from '../basics/atomic-write.ts';
 
 /** What a check can ask to have drawn: a judge's sample grid or scatter, or a chart (grader/images/chart-types.ts). */
 export type Picture = JudgeImage | Chart;
@@ -36,9 +37,7 @@ export function writeCheckImages(images: Picture[], dir: string, taken: Set<stri
       if (s.outside > 0) caption += ` (${s.outside} point${s.outside === 1 ? '' : 's'} outside the plotted [${img.range.join(', ')}]² not drawn)`;
     } else ({ png, caption } = chartPng(img));
     const out = path.join(dir, file);
-    const tmp = `${out}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, png);
-    fs.renameSync(tmp, out);
+    writeFileAtomically(out, png);
     return { path: out, caption };
   });
 }

@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { readRoster, RosterError } from '../roster/roster.ts';
 import { parseCanvasIds, renderCanvasCsv } from './canvas.ts';
 import { renderCsv } from './csv.ts';
@@ -11,6 +9,7 @@ import { renderMoodleCsv } from './moodle.ts';
 import { writeStudentPages } from './per-student.ts';
 import { renderPlainCsv } from './plain.ts';
 import { flagRegradeChanges } from './regrade-flags.ts';
+import { writeFileAtomically } from '../basics/atomic-write.ts';
 
 export interface ReportCommandOptions {
   html?: string;
@@ -25,13 +24,6 @@ export interface ReportCommandOptions {
   plain?: string;
   perStudent?: string;
   diff?: boolean;
-}
-
-function writeAtomically(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, text);
-  fs.renameSync(tmp, file);
 }
 
 const OUTPUTS = ['html', 'csv', 'canvas', 'moodle', 'plain', 'perStudent'] as const;
@@ -73,11 +65,11 @@ export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (
   const generated = new Date().toISOString();
   const written: string[] = [];
   const rosterNotes = book.match && o.roster ? { file: o.roster, unknownFolders: book.match.unknownFolders, withoutSubmission: book.match.withoutSubmission.map((e) => `${e.name || e.folder} (${e.folder})`) } : undefined;
-  if (o.html) writeAtomically(o.html, renderHtml(report, { sources: dirs, generated, roster: rosterNotes }));
-  if (o.csv) writeAtomically(o.csv, renderCsv(report));
-  if (o.canvas) writeAtomically(o.canvas, renderCanvasCsv(report, book, o.canvasAssignment, canvasIds));
-  if (o.moodle) writeAtomically(o.moodle, renderMoodleCsv(report, book));
-  if (o.plain) writeAtomically(o.plain, renderPlainCsv(report, book));
+  if (o.html) writeFileAtomically(o.html, renderHtml(report, { sources: dirs, generated, roster: rosterNotes }));
+  if (o.csv) writeFileAtomically(o.csv, renderCsv(report));
+  if (o.canvas) writeFileAtomically(o.canvas, renderCanvasCsv(report, book, o.canvasAssignment, canvasIds));
+  if (o.moodle) writeFileAtomically(o.moodle, renderMoodleCsv(report, book));
+  if (o.plain) writeFileAtomically(o.plain, renderPlainCsv(report, book));
   if (o.perStudent) written.push(`${writeStudentPages(o.perStudent, book, generated).length} feedback pages in ${o.perStudent}`);
   const files = [o.html, o.csv, o.canvas, o.moodle, o.plain].filter((f): f is string => f !== undefined);
   io.out(`report: ${report.students.length} students × ${report.exercises.length} exercises from ${dirs.length} folder${dirs.length === 1 ? '' : 's'}; class mean ${Math.round(report.classMean)}%${[...files, ...written].map((f) => ` → ${f}`).join('')}`);
