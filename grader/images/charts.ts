@@ -21,7 +21,8 @@ function lineChartCanvas(ch: LineChart): Canvas {
   const hl = ch.hlines ?? [];
   const xr = finiteRange(...xs) ?? { lo: 0, hi: 1 };
   const yr = finiteRange(...ch.series.map((s) => s.y), hl.map((h) => h.y)) ?? { lo: 0, hi: 1 };
-  const f = new PlotFrame({ width: CHART_WIDTH, plotHeight: PLOT_HEIGHT, title: ch.title, xLabel: ch.xLabel, yLabel: ch.yLabel, caption: ch.caption, x: xr, y: yr });
+  const integerX = xs.every((x) => Array.from(x).every((v) => !Number.isFinite(v) || Number.isInteger(v)));
+  const f = new PlotFrame({ width: CHART_WIDTH, plotHeight: PLOT_HEIGHT, title: ch.title, xLabel: ch.xLabel, yLabel: ch.yLabel, caption: ch.caption, x: xr, y: yr, integerX });
   const c = f.canvas;
   const hlColours = hl.map((h) => colourOf(h.role ?? 'bar'));
   hl.forEach((h, i) => c.line(f.left + 1, f.py(h.y), f.right - 1, f.py(h.y), hlColours[i]!, 1, DASH));

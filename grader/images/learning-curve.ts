@@ -14,6 +14,8 @@ export interface TrainingCurves {
   loss?: CurveSeries;
   /** The held-out score the check judges (test accuracy, ELBO, NLL). */
   heldOut?: CurveSeries;
+  /** How many held-out examples each point of `heldOut` is measured on. */
+  heldOutCount?: number;
 }
 
 export interface HeldOutSpec {

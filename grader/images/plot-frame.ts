@@ -25,7 +25,7 @@ export function coloursOf(roles: SeriesRole[]): Rgb[] {
 }
 
 /** About `target` round tick values (1, 2 or 5 × 10^k apart) covering [lo, hi], and the widened range. */
-export function niceTicks(lo: number, hi: number, target = 5): { lo: number; hi: number; ticks: number[]; step: number } {
+export function niceTicks(lo: number, hi: number, target = 5, minStep = 0): { lo: number; hi: number; ticks: number[]; step: number } {
   if (!(Number.isFinite(lo) && Number.isFinite(hi))) [lo, hi] = [0, 1];
   if (hi < lo) [lo, hi] = [hi, lo];
   if (hi - lo < 1e-12 * Math.max(1, Math.abs(lo))) {
@@ -34,7 +34,7 @@ export function niceTicks(lo: number, hi: number, target = 5): { lo: number; hi:
   }
   const raw = (hi - lo) / target;
   const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
+  const step = Math.max(minStep, [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag);
   const first = Math.floor(lo / step + 1e-9) * step;
   const last = Math.ceil(hi / step - 1e-9) * step;
   const ticks: number[] = [];
@@ -72,6 +72,8 @@ export interface FrameOptions {
   xCategories?: [number, string][];
   /** Numeric ticks on x (default: on). */
   xTicks?: boolean;
+  /** x counts whole units (epochs): ticks at least 1 apart. */
+  integerX?: boolean;
 }
 
 /**
@@ -89,7 +91,7 @@ export class PlotFrame {
   private readonly yr: { lo: number; hi: number; ticks: number[]; step: number };
 
   constructor(readonly o: FrameOptions) {
-    this.xr = o.xCategories ? { ...o.x, ticks: [], step: 1 } : niceTicks(o.x.lo, o.x.hi, 6);
+    this.xr = o.xCategories ? { ...o.x, ticks: [], step: 1 } : niceTicks(o.x.lo, o.x.hi, 6, o.integerX ? 1 : 0);
     this.yr = niceTicks(o.y.lo, o.y.hi, 5);
     const yLabels = this.yr.ticks.map((t) => formatTick(t, this.yr.step));
     this.left = 8 + Math.max(...yLabels.map(textWidth), 0) + 6;
@@ -151,14 +153,32 @@ export class PlotFrame {
     this.canvas.frame(this.left, this.top, this.right, this.bottom, COLOURS.axis);
   }
 
-  /** A legend in the box's top-right corner: a swatch (line or block) and the label per entry. */
-  legend(entries: { label: string; colour: Rgb; dashed?: boolean; block?: boolean }[], corner: 'right' | 'left' = 'right'): void {
+  /** Drawn pixels (neither white nor grid) inside a rectangle: how much a legend there would hide. */
+  private inked(x0: number, y0: number, x1: number, y1: number): number {
+    const { data, width } = this.canvas.png;
+    let k = 0;
+    for (let y = Math.max(0, y0); y <= Math.min(this.canvas.height - 1, y1); y++) {
+      for (let x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) {
+        const i = 4 * (y * width + x);
+        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
+        if (!(r === g && g === b && (r === 255 || r === COLOURS.grid[0]))) k++;
+      }
+    }
+    return k;
+  }
+
+  /**
+   * A legend inside the box, in the corner where it hides the least of what is drawn (top right
+   * on a tie): a swatch (line or block) and the label per entry. Call it after drawing the data.
+   */
+  legend(entries: { label: string; colour: Rgb; dashed?: boolean; block?: boolean }[]): void {
     if (entries.length === 0) return;
     const c = this.canvas;
     const w = Math.max(...entries.map((e) => textWidth(e.label))) + 30;
     const h = entries.length * LINE_HEIGHT + 6;
-    const x0 = corner === 'right' ? this.right - w - 4 : this.left + 4;
-    const y0 = this.top + 4;
+    const corners = [[this.right - w - 4, this.top + 4], [this.left + 4, this.top + 4], [this.right - w - 4, this.bottom - h - 4], [this.left + 4, this.bottom - h - 4]] as const;
+    const cost = corners.map(([x, y]) => this.inked(x, y, x + w, y + h));
+    const [x0, y0] = corners[cost.indexOf(Math.min(...cost))]!;
     c.rect(x0, y0, x0 + w, y0 + h, [255, 255, 255]);
     c.frame(x0, y0, x0 + w, y0 + h, COLOURS.grid);
     entries.forEach((e, i) => {

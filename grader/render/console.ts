@@ -33,7 +33,7 @@ export function renderConsole(r: GradeResult, color = false): string {
       lines.push(indent(stripControls(ch.message), '      '));
       if (ch.hint) lines.push(indent(`hint: ${stripControls(ch.hint)}`, '      '));
     }
-    for (const img of ch.images ?? []) lines.push(`      samples: ${img.path}` + c.dim(` — ${img.caption}`));
+    for (const img of ch.images ?? []) lines.push(`      picture: ${img.path}` + c.dim(` — ${img.caption}`));
   }
   const total = `Total ${pts(r.score)}/${pts(r.maxScore)}`;
   lines.push(`  ${r.passed ? c.green(c.bold(total)) : c.bold(total)}` + c.dim(`  (${(r.durationMs / 1000).toFixed(1)} s)`));

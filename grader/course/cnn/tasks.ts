@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { predictClasses, type ClassificationData } from '../../../reference/support/classifier-training.ts';
 import type { Task, TaskTable } from '../../tasks/types.ts';
 import { reportProgress } from '../../tasks/progress.ts';
+import { CurveRecorder } from '../shared/learning-curve/record.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -69,8 +70,9 @@ function trainSizeOf(builder: string, value: unknown, available: number): number
  * with Adam on softmax cross-entropy from its logits for the check's budget (epochs, batchSize,
  * lr, optional lrSchedule applied per epoch, optional trainSize) on the first trainSize training
  * images as [N, 28, 28, 1], and
- * returns its predicted classes on the test images: [M] int32. Everything it makes is
- * disposed, the model included.
+ * returns its predicted classes on the test images, `predictions` [M] int32, and its learning
+ * curve (`curve`: the loss and the first test images' predictions after each epoch, for the
+ * picture). Everything it makes is disposed, the model included.
  */
 export function trainImageModel(builder: string): Task {
   return async (impl, args, ctx) => {
@@ -89,6 +91,7 @@ export function trainImageModel(builder: string): Task {
     const xs = tf.tidy(() => data.trainImages.slice([0, 0], [trainSize, -1]).reshape([-1, 28, 28, 1]));
     const xt = data.testImages.reshape([-1, 28, 28, 1]);
     const ys = tf.tidy(() => tf.oneHot(data.trainLabels.slice([0], [trainSize]), 10).toFloat());
+    let curve: CurveRecorder | undefined;
     try {
       checkImageModel(builder, model);
       model.compile({
@@ -98,10 +101,15 @@ export function trainImageModel(builder: string): Task {
       });
       // shuffle: tfjs-layers shuffles with Math.random, which the sandbox seeds per case.
       const onEpochBegin = async (epoch: number) => setAdamLearningRate(optimizer, epochLearningRate(schedule, lr, epoch, epochs));
-      const onEpochEnd = async (epoch: number, logs?: { loss?: number }) => reportProgress(epoch + 1, epochs, 'epoch', logs?.loss !== undefined ? `loss ${logs.loss.toFixed(3)}` : undefined);
+      curve = new CurveRecorder((x) => model.predict(x) as tf.Tensor, xt);
+      const onEpochEnd = async (epoch: number, logs?: { loss?: number }) => {
+        curve!.epochEnd(logs?.loss);
+        reportProgress(epoch + 1, epochs, 'epoch', logs?.loss !== undefined ? `loss ${logs.loss.toFixed(3)}` : undefined);
+      };
       await model.fit(xs, ys, { epochs, batchSize, shuffle: true, verbose: 0, callbacks: { onEpochBegin, onEpochEnd } });
-      return predictClasses((x) => model.predict(x) as tf.Tensor, xt, 250);
+      return { predictions: predictClasses((x) => model.predict(x) as tf.Tensor, xt, 250), curve: curve.result() };
     } finally {
+      curve?.dispose();
       if (model instanceof tf.LayersModel) {
         try {
           model.dispose();

@@ -50,7 +50,7 @@ describe(ID, () => {
     expect(bright / (grid.width * grid.height)).toBeGreaterThan(0.02); // strokes
     expect(bright / (grid.width * grid.height)).toBeLessThan(0.4); // not a grey or white field
     expect(fs.readdirSync(path.join(imagesDir, ID)).sort()).toEqual(['gan-mnist-samples.png', 'gan-ring-samples.png']);
-    expect(renderConsole(r)).toContain(`samples: ${mnist[0]!.path}`);
+    expect(renderConsole(r)).toContain(`picture: ${mnist[0]!.path}`);
   }, 400_000); // two ring and two MNIST trainings on a cold reference cache, one of each when it is warm
 
   it('when the stub is submitted then every check says "not implemented yet", scores zero and writes no image', async () => {

@@ -2,6 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { predictClasses, type ClassificationData } from '../../../reference/support/classifier-training.ts';
 import type { TaskTable } from '../../tasks/types.ts';
 import { reportProgress } from '../../tasks/progress.ts';
+import { CurveRecorder } from '../shared/learning-curve/record.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -30,7 +31,8 @@ export const tasks: TaskTable = {
   /**
    * Builds the student's model with the grading seed, trains it with Adam on softmax
    * cross-entropy from its logits for the check's budget (epochs, batchSize, lr), and
-   * returns its predicted classes on the test images: [M] int32.
+   * returns its predicted classes on the test images (`predictions`, [M] int32) and its learning
+   * curve (`curve`, for the picture only).
    */
   async trainModel(impl, args, ctx) {
     const data = args[0] as unknown as ClassificationData;
@@ -43,6 +45,7 @@ export const tasks: TaskTable = {
     const model: unknown = impl.buildMlp(ctx.options.seed);
     const optimizer = tf.train.adam(lr);
     const ys = tf.tidy(() => tf.oneHot(data.trainLabels, 10).toFloat());
+    let curve: CurveRecorder | undefined;
     try {
       checkModel(model);
       model.compile({
@@ -51,10 +54,15 @@ export const tasks: TaskTable = {
         loss: (yTrue: tf.Tensor, yPred: tf.Tensor) => tf.losses.softmaxCrossEntropy(yTrue, yPred),
       });
       // shuffle: tfjs-layers shuffles with Math.random, which the sandbox seeds per case.
-      const onEpochEnd = async (epoch: number, logs?: { loss?: number }) => reportProgress(epoch + 1, epochs, 'epoch', logs?.loss !== undefined ? `loss ${logs.loss.toFixed(3)}` : undefined);
+      curve = new CurveRecorder((x) => model.predict(x) as tf.Tensor, data.testImages);
+      const onEpochEnd = async (epoch: number, logs?: { loss?: number }) => {
+        curve!.epochEnd(logs?.loss);
+        reportProgress(epoch + 1, epochs, 'epoch', logs?.loss !== undefined ? `loss ${logs.loss.toFixed(3)}` : undefined);
+      };
       await model.fit(data.trainImages, ys, { epochs, batchSize, shuffle: true, verbose: 0, callbacks: { onEpochEnd } });
-      return predictClasses((x) => model.predict(x) as tf.Tensor, data.testImages);
+      return { predictions: predictClasses((x) => model.predict(x) as tf.Tensor, data.testImages), curve: curve.result() };
     } finally {
+      curve?.dispose();
       if (model instanceof tf.LayersModel) {
         try {
           model.dispose();
