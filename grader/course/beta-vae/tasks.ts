@@ -10,15 +10,16 @@ interface VaeData {
 
 /**
  * Builds the student's VAE with buildVae(latent, seed), trains it with the grader's β-ELBO
- * and returns the grader's per-test-image terms {logLikelihood [M], kl [M]} (at β = 1).
+ * and returns the grader's per-test-image terms {logLikelihood [M], kl [M]} (at β = 1) and the
+ * training loss every 100 steps (`loss`, for the learning-curve picture).
  */
-function trainStudentVae(impl: Impl, data: VaeData, budget: VaeBudget, beta: number, seed: number): { logLikelihood: tf.Tensor1D; kl: tf.Tensor1D } {
+function trainStudentVae(impl: Impl, data: VaeData, budget: VaeBudget, beta: number, seed: number): { logLikelihood: tf.Tensor1D; kl: tf.Tensor1D; loss: tf.Tensor1D } {
   if (typeof impl.buildVae !== 'function') throw new TypeError('buildVae is not exported as a function');
   const built = impl.buildVae(budget.latent, seed);
   try {
     const m = checkVaeModels(built, `buildVae(${budget.latent}, seed)`, budget.latent, 0);
-    trainVae(m, graderPieces, data.trainImages, undefined, budget, beta, seed);
-    return evaluateElbo(m, data.testImages, undefined, seed);
+    const loss = trainVae(m, graderPieces, data.trainImages, undefined, budget, beta, seed);
+    return { ...evaluateElbo(m, data.testImages, undefined, seed), loss: tf.tensor1d(loss) };
   } finally {
     disposeModels(built);
   }
@@ -46,7 +47,7 @@ export const tasks: TaskTable = {
     try {
       for (const beta of betas) runs.push(trainStudentVae(impl, args[0] as unknown as VaeData, budget, beta, ctx.options.seed));
     } catch (e) {
-      tf.dispose(runs.flatMap((r) => [r.logLikelihood, r.kl]));
+      tf.dispose(runs.flatMap((r) => [r.logLikelihood, r.kl, r.loss]));
       throw e;
     }
     return { betas, runs };

@@ -12,8 +12,14 @@ interface LabelledData {
   testLabels: tf.Tensor2D; // [M, C] one-hot
 }
 
-/** Builds the student's buildCvae(latent, classes, seed), trains it with the grader's ELBO (β = 1) and hands it to `run`. */
-function withTrainedCvae<T>(impl: Impl, data: LabelledData, ctx: TaskContext, run: (m: VaeModels) => T): T {
+/** The training loss (−ELBO every 100 steps) of the model kept for the other training check, by its key: for the picture. */
+const lossOfKept = new Map<string, number[]>();
+
+/**
+ * Builds the student's buildCvae(latent, classes, seed), trains it with the grader's ELBO (β = 1)
+ * and hands it and its training loss (every 100 steps) to `run`.
+ */
+function withTrainedCvae<T>(impl: Impl, data: LabelledData, ctx: TaskContext, run: (m: VaeModels, loss: number[]) => T): T {
   if (typeof impl.buildCvae !== 'function') throw new TypeError('buildCvae is not exported as a function');
   const budget = vaeBudget(ctx.options.budget);
   const classes = data.trainLabels.shape[1];
@@ -23,10 +29,11 @@ function withTrainedCvae<T>(impl: Impl, data: LabelledData, ctx: TaskContext, ru
     // Both training checks train the same model (same seed, budget and data): the second loads the first's weights.
     const key = JSON.stringify([ctx.options.seed, budget, data.trainImages.shape, data.trainLabels.shape]);
     if (!restoreTrained(impl, key, m)) {
-      trainVae(m, graderPieces, data.trainImages, data.trainLabels, budget, 1, ctx.options.seed);
+      lossOfKept.clear();
+      lossOfKept.set(key, trainVae(m, graderPieces, data.trainImages, data.trainLabels, budget, 1, ctx.options.seed));
       keepTrained(impl, key, m);
     }
-    return run(m);
+    return run(m, lossOfKept.get(key) ?? []);
   } finally {
     disposeModels(built);
   }
@@ -81,7 +88,7 @@ export const tasks: TaskTable = {
   /** The trained conditional VAE's per-test-image ELBO terms given the true labels: {logLikelihood [M], kl [M]}. */
   trainConditional(impl, args, ctx) {
     const data = args[0] as unknown as LabelledData;
-    return withTrainedCvae(impl, data, ctx, (m) => evaluateElbo(m, data.testImages, data.testLabels, ctx.options.seed));
+    return withTrainedCvae(impl, data, ctx, (m, loss) => ({ ...evaluateElbo(m, data.testImages, data.testLabels, ctx.options.seed), loss: tf.tensor1d(loss) }));
   },
 
   /** The trained conditional VAE's decoder means for budget.perClass prior codes per label: {images, labels}. */

@@ -4,6 +4,7 @@
  * the score is their mean difference in nats.
  */
 import { isWireTensor, type Wire } from '../../../basics/wire.ts';
+import { describeLossCurve, learningCurveChart, type TrainingCurves } from '../../../images/learning-curve.ts';
 import type { Judge } from '../../../judges/types.ts';
 
 export interface ElboScore {
@@ -49,6 +50,29 @@ export function elboAtLeastReference(hint: string, pick: (v: Wire | undefined) =
     const passed = got.elbo >= threshold;
     const message = `test ELBO ${nats(got.elbo)} nats ${passed ? '≥' : '<'} threshold ${nats(threshold)} (reference ${nats(ref.elbo)} − margin ${nats(margin)} = ${+(100 * (check.margin ?? 0)).toFixed(1)}% of it) over ${got.n} test images; `
       + `reconstruction log-likelihood ${nats(got.logLikelihood)}, KL ${nats(got.kl)} (reference ${nats(ref.logLikelihood)}, ${nats(ref.kl)})`;
-    return { passed, message, hint: passed ? undefined : hint };
+    // The picture (and, on failure, the curve in words): the training −ELBO the task logged every 100 steps.
+    const steps = Number(check.budget?.steps ?? 0);
+    const mine = lossCurve(pick(values[0]), steps);
+    if (!mine) return { passed, message, hint: passed ? undefined : hint };
+    const theirs = lossCurve(pick(reference?.[0]), steps);
+    const words = passed ? undefined : describeLossCurve(mine, theirs);
+    const images = [learningCurveChart({
+      name: `${check.name.split(/[^A-Za-z0-9]+/).filter(Boolean).slice(0, 3).join('-').toLowerCase() || 'vae'}-learning-curve`,
+      title: 'training −ELBO (nats) per step, yours against the reference\'s (same seed and budget)',
+      caption: `test ELBO ${nats(got.elbo)} nats against the bar ${nats(threshold)}; as −ELBO the bar is ${nats(-threshold)}, the red line (it applies to the test images, the curves are the training batches' −ELBO)`,
+      student: mine,
+      reference: theirs,
+      lossLabel: '−ELBO (nats)',
+      lossBar: { y: -threshold, label: `bar: test −ELBO ≤ ${nats(-threshold)}` },
+    })];
+    return { passed, message: words ? `${message}; ${words}` : message, hint: passed ? undefined : hint, images };
   };
+}
+
+/** The training loss a VAE task logged (−ELBO every 100 steps, and the last step); undefined when absent. */
+function lossCurve(v: Wire | undefined, steps: number): TrainingCurves | undefined {
+  const t = (v as Record<string, Wire> | null | undefined)?.loss;
+  if (!isWireTensor(t) || t.$tensor.shape.length !== 1 || t.$tensor.data.length < 1) return undefined;
+  const y = Array.from(t.$tensor.data, Number);
+  return { unit: 'step', loss: { x: y.map((_, i) => Math.min(i * 100, Math.max(0, steps - 1))), y } };
 }
