@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { grade, referenceSubmission, summary } from '../../../test/grading.ts';
 
 // `npm run test:slow` only: the reference graded under seeds 1..20 never fails its own thresholds
-// (each seed trains the submission and the reference: ~2 × 40–90 s on 2 cores, so ~30–60 min in all).
+// (each seed trains the submission and the reference, 4 epochs: ~2 × 25–90 s on 2 cores, so ~20–60 min in all).
 // SEEDS=1,2,3 narrows the run.
 const SEEDS = process.env.SEEDS ? process.env.SEEDS.split(',').map(Number) : Array.from({ length: 20 }, (_, i) => i + 1);
 
