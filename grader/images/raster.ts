@@ -14,7 +14,13 @@ export class Canvas {
   readonly png: PNG;
   constructor(readonly width: number, readonly height: number, fill: Rgb = WHITE) {
     this.png = new PNG({ width, height });
-    for (let i = 0; i < width * height; i++) this.png.data.set([fill[0], fill[1], fill[2], 255], 4 * i);
+    const d = this.png.data;
+    for (let i = 0; i < d.length; i += 4) {
+      d[i] = fill[0];
+      d[i + 1] = fill[1];
+      d[i + 2] = fill[2];
+      d[i + 3] = 255;
+    }
   }
 
   set(x: number, y: number, c: Rgb): void {
@@ -83,7 +89,9 @@ export class Canvas {
   }
 
   encode(): Buffer {
-    return PNG.sync.write(this.png);
+    // RGB, no alpha: a quarter less to filter and deflate. Deflate level 6 instead of pngjs's 9:
+    // half the time, the same size on these flat-colour pictures.
+    return PNG.sync.write(this.png, { colorType: 2, deflateLevel: 6 });
   }
 }
 
