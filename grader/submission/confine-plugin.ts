@@ -35,7 +35,7 @@ export function resolveInside(root: string, fromDir: string, spec: string): stri
   return candidates.find((c) => inside(root, c) && isRegularFile(c));
 }
 
-const isRelative = (spec: string): boolean => spec === '.' || spec === '..' || spec.startsWith('.//') || spec.startsWith('../');
+const isRelative = (spec: string): boolean => spec === '.' || spec === '..' || spec.startsWith('./') || spec.startsWith('../');
 const isPathLike = (spec: string): boolean => path.isAbsolute(spec) || spec.startsWith('\\') || /^[a-zA-Z]:[\\/]/.test(spec) || /^file:/i.test(spec);
 
 export function confinePlugin(root: string): Plugin {
