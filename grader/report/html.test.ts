@@ -44,13 +44,13 @@ describe('the HTML report', () => {
     expect(html).toMatch(/<span class="hidden-tag">hidden<\/span>/);
   });
 
-  it('inlines at most 4 pictures per student as PNG data URIs, thumbnails of at most 320 px, never a file that is not a PNG', () => {
+  it('inlines at most 4 pictures per student as PNG data URIs of at most 480 px, never a file that is not a PNG', () => {
     const html = sampleReport();
     const uris = [...html.matchAll(/src="data:image\/png;base64,([^"]+)"/g)].map((m) => m[1]!.replace(/&#x3D;/g, '='));
     expect(uris).toHaveLength(4); // ben's 10 pictures (two failed checks share 4): 4 inlined, the non-PNG skipped, 5 left out
     for (const b64 of uris) {
       const png = PNG.sync.read(Buffer.from(b64, 'base64'));
-      expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(320);
+      expect(Math.max(png.width, png.height)).toBeLessThanOrEqual(480);
     }
     expect(html).not.toContain(Buffer.from('not a picture').toString('base64'));
     expect(html).toMatch(/6 more picture\(s\) not shown here/);

@@ -3,8 +3,8 @@ import type { CheckResult, GradeResult } from '../results/types.ts';
 
 /** At most this many pictures per student in the class report: it stays one reasonably small file. */
 export const PICTURES_PER_STUDENT = 4;
-/** A thumbnail's longer side in pixels (the charts are 480 wide and stay legible at this size when opened). */
-export const THUMBNAIL_SIDE = 320;
+/** A picture's longer side in pixels in the class report: the charts' own width (their 7-pixel text blurs when scaled down); larger pictures are scaled to it. */
+export const THUMBNAIL_SIDE = 480;
 
 export interface Thumbnail {
   url: string;
