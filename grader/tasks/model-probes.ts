@@ -1,4 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
+import { disposeStudentModel } from './dispose-model.ts';
 
 /**
  * A model's weights in a few numbers per weight tensor: [sum, sum of squares, first, last] each
@@ -39,13 +40,7 @@ export function modelSeedProbe(build: (seed: number) => unknown, modelsOf: (buil
       names = fingerprintNames(models);
       return weightsFingerprint(models);
     } finally {
-      for (const m of models) {
-        try {
-          m.dispose();
-        } catch {
-          // already disposed by the student's code
-        }
-      }
+      for (const m of models) disposeStudentModel(m);
     }
   };
   const first = one(seed), again = one(seed), changed = one(seed + 1);

@@ -3,6 +3,7 @@ import { predictClasses, type ClassificationData } from '../../../reference/supp
 import type { Task, TaskTable } from '../../tasks/types.ts';
 import { reportProgress } from '../../tasks/progress.ts';
 import { CurveRecorder } from '../shared/learning-curve/record.ts';
+import { disposeStudentModel } from '../../tasks/dispose-model.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -110,13 +111,7 @@ export function trainImageModel(builder: string): Task {
       return { predictions: predictClasses((x) => model.predict(x) as tf.Tensor, xt, 250), curve: curve.result() };
     } finally {
       curve?.dispose();
-      if (model instanceof tf.LayersModel) {
-        try {
-          model.dispose();
-        } catch {
-          // already disposed by the student's code: nothing left to free
-        }
-      }
+      disposeStudentModel(model);
       optimizer.dispose();
       tf.dispose([xs, xt, ys]);
     }

@@ -3,6 +3,7 @@ import { layerSeed } from '../../../reference/support/layer-seed.ts';
 import { Rng } from '../../basics/rng.ts';
 import type { Impl, TaskTable } from '../../tasks/types.ts';
 import { reportProgress } from '../../tasks/progress.ts';
+import { disposeStudentModel } from '../../tasks/dispose-model.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -62,15 +63,7 @@ function trainAdversarial(
   const batches = rng.fork('batches');
   const noise = rng.fork('noise');
   const dispose = () => {
-    for (const m of [built?.generator, built?.discriminator]) {
-      if (m instanceof tf.LayersModel) {
-        try {
-          m.dispose();
-        } catch {
-          // already disposed by the student's code
-        }
-      }
-    }
+    for (const m of [built?.generator, built?.discriminator]) disposeStudentModel(m);
   };
   const optD = tf.train.adam(budget.lr, budget.beta1, 0.999);
   const optG = tf.train.adam(budget.lr, budget.beta1, 0.999);

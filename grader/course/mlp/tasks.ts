@@ -3,6 +3,7 @@ import { predictClasses, type ClassificationData } from '../../../reference/supp
 import type { TaskTable } from '../../tasks/types.ts';
 import { reportProgress } from '../../tasks/progress.ts';
 import { CurveRecorder } from '../shared/learning-curve/record.ts';
+import { disposeStudentModel } from '../../tasks/dispose-model.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -63,13 +64,7 @@ export const tasks: TaskTable = {
       return { predictions: predictClasses((x) => model.predict(x) as tf.Tensor, data.testImages), curve: curve.result() };
     } finally {
       curve?.dispose();
-      if (model instanceof tf.LayersModel) {
-        try {
-          model.dispose();
-        } catch {
-          // already disposed by the student's code: nothing left to free
-        }
-      }
+      disposeStudentModel(model);
       optimizer.dispose();
       ys.dispose();
     }

@@ -13,6 +13,7 @@ import { Rng } from '../../../basics/rng.ts';
 import { layerSeed } from '../../../../reference/support/layer-seed.ts';
 import type { Impl } from '../../../tasks/types.ts';
 import { reportProgress } from '../../../tasks/progress.ts';
+import { disposeStudentModel } from '../../../tasks/dispose-model.ts';
 
 /** The ELBO's pieces a training run uses: the student's (vae exercise) or the grader's. */
 export interface ElboPieces {
@@ -120,15 +121,7 @@ export function checkVaeModels(built: unknown, who: string, latent: number, clas
 
 export function disposeModels(built: unknown): void {
   const b = built as { encoder?: unknown; decoder?: unknown } | null | undefined;
-  for (const m of [b?.encoder, b?.decoder]) {
-    if (m instanceof tf.LayersModel) {
-      try {
-        m.dispose();
-      } catch {
-        // already disposed by the student's code
-      }
-    }
-  }
+  for (const m of [b?.encoder, b?.decoder]) disposeStudentModel(m);
 }
 
 /** Encoder's (μ, log σ²), each [N, L]; `y` the one-hot labels for a conditional model. */
