@@ -48,7 +48,7 @@ async function bundle(entry: string, name: string): Promise<string> {
   return file;
 }
 
-/** A build is kept an hour after it was replaced: a grading that started before may still load it. */
+/** A build is kept an hour after a grader last used it: a grading that started before a change may still load it. */
 const KEEP_REPLACED_MS = 3_600_000;
 
 /** Removes earlier builds of `name` in `dir` (edited grader code leaves one behind per edit). */
@@ -74,7 +74,22 @@ function once(key: string, make: () => Promise<string>): Promise<string> {
     p.catch(() => built.delete(key));
     built.set(key, p);
   }
-  return p;
+  return p.then(touched);
+}
+
+/**
+ * Marks a build as used now: its mtime is what pruneOlderBuilds reads, so a build that a long
+ * grading (a batch, a test run) still starts sandboxes from is kept an hour past its last use,
+ * even when the checkout changed meanwhile and a newer build replaced it.
+ */
+function touched(file: string): string {
+  try {
+    const now = new Date();
+    fs.utimesSync(file, now, now);
+  } catch {
+    // Gone already: the spawn that follows reports it.
+  }
+  return file;
 }
 
 /** The bundled sandbox process entry (grader/sandbox/child.ts). */
