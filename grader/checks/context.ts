@@ -8,6 +8,7 @@ import type { CheckSpec, Manifest } from '../manifest/types.ts';
 import type { RunOptions, RunReport } from '../sandbox/protocol.ts';
 import type { SandboxWorker } from '../sandbox/worker.ts';
 import { trapOfError, type Seen } from './tfjs-traps.ts';
+import { recipeOf } from '../manifest/check-defaults.ts';
 
 export interface CheckContext {
   manifest: Manifest;
@@ -62,7 +63,7 @@ export function timeoutOf(ctx: CheckContext): number {
 
 /** The check's seeded cases, made in the parent; held-out answers never leave it. */
 export function casesOf(ctx: Pick<CheckContext, 'seed' | 'check' | 'inputs' | 'manifest'>): Case[] {
-  const name = ctx.check.cases ?? ctx.check.task ?? '';
+  const name = recipeOf(ctx.check);
   const recipe = ctx.inputs.cases[name];
   if (!recipe) throw new Error(`grader: exercise ${ctx.manifest.id} has no case recipe "${name}" in grader/course/${ctx.manifest.id}/cases.ts (or hidden-cases.ts for a hidden check)`);
   return recipe(new Rng(`${ctx.seed}/${name}`));

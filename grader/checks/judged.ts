@@ -7,6 +7,7 @@ import { courseFiles } from '../course/files.ts';
 import type { Wire } from '../basics/wire.ts';
 import { referenceRequest } from './reference-request.ts';
 import { casesOf, leakNote, LEAK_LIMIT, runOptions, runStudent, type CheckContext, type Verdict } from './context.ts';
+import { taskOf } from '../manifest/check-defaults.ts';
 
 /** The exercise's whole false-fail budget, split evenly over its distribution checks. */
 export const FALSE_FAIL_BUDGET = 1e-4;
@@ -34,7 +35,7 @@ export async function judgedCheck(ctx: CheckContext): Promise<Verdict> {
   const judge = name ? (await judgesOf(ctx.manifest.id))[name] : undefined;
   if (!judge) throw new Error(`grader: exercise ${ctx.manifest.id} has no judge "${name}" in grader/course/${ctx.manifest.id}/judges.ts`);
   const cases = casesOf(ctx);
-  const task = ctx.check.task ?? 'call';
+  const task = taskOf(ctx.check)!;
   const student = await runStudent(ctx, task, cases);
   if ('verdict' in student) return student.verdict;
   // The same bar as the value checks: a leak this large fails whatever the values say.

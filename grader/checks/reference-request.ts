@@ -1,3 +1,4 @@
+import { taskOf } from '../manifest/check-defaults.ts';
 import type { CheckSpec } from '../manifest/types.ts';
 
 /**
@@ -12,14 +13,14 @@ export type ReferenceRequest = { kind: 'outcomes'; check: CheckSpec; withVariant
 export function referenceRequest(check: CheckSpec): ReferenceRequest {
   switch (check.kind) {
     case 'output':
-      return { kind: 'outcomes', check: { ...check, task: check.task ?? 'call' }, withVariants: true };
+      return { kind: 'outcomes', check: { ...check, task: taskOf(check) }, withVariants: true };
     case 'gradient':
-      return { kind: 'outcomes', check: { ...check, task: check.task ?? 'gradient' }, withVariants: true };
+      return { kind: 'outcomes', check: { ...check, task: taskOf(check) }, withVariants: true };
     case 'accuracy':
       return { kind: 'score', check };
     case 'property':
     case 'distribution':
-      return check.withReference ? { kind: 'outcomes', check: { ...check, task: check.task ?? 'call' }, withVariants: false } : { kind: 'none' };
+      return check.withReference ? { kind: 'outcomes', check: { ...check, task: taskOf(check) }, withVariants: false } : { kind: 'none' };
     default:
       return { kind: 'none' };
   }

@@ -3,10 +3,11 @@ import { pathToFileURL } from 'node:url';
 import { behaviourJudges } from '../judges/behaviour.ts';
 import { structureJudges } from '../judges/structure.ts';
 import { manifestPath } from '../manifest/load.ts';
-import type { CheckSpec, Manifest } from '../manifest/types.ts';
+import type { Manifest } from '../manifest/types.ts';
 import { repoPath } from '../paths.ts';
 import { commonTasks } from '../tasks/common.ts';
 import { courseFiles, courseRel } from './files.ts';
+import { recipeOf, taskOf } from '../manifest/check-defaults.ts';
 
 /**
  * An exercise whose manifest names a case recipe, task or judge its course folder does not
@@ -18,18 +19,6 @@ export class CourseError extends Error {
     super(`${file}: the exercise's grader does not match its manifest\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'CourseError';
   }
-}
-
-/** The task that runs in the sandbox for a check: the same defaults as the check runners. */
-export function taskOf(check: CheckSpec): string | undefined {
-  if (check.task !== undefined) return check.task;
-  if (check.kind === 'gradient') return 'gradient';
-  return check.kind === 'accuracy' ? undefined : 'call';
-}
-
-/** The case recipe a check draws its inputs from (see grader/checks/context.ts `casesOf`). */
-export function recipeOf(check: CheckSpec): string {
-  return check.cases ?? check.task ?? '';
 }
 
 async function exportedKeys(file: string, name: string): Promise<string[] | undefined> {
