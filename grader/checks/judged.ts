@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { behaviourJudges } from '../judges/behaviour.ts';
-import { structureJudges } from '../judges/structure.ts';
+import { genericJudges } from '../judges/generic.ts';
 import type { JudgeTable } from '../judges/types.ts';
 import { courseFiles } from '../course/files.ts';
 import type { Wire } from '../basics/wire.ts';
@@ -15,9 +14,8 @@ export const FALSE_FAIL_BUDGET = 1e-4;
 /** The exercise's judges (grader/course/<id>/judges.ts) over the generic behaviour judges. */
 async function judgesOf(id: string): Promise<JudgeTable> {
   const file = courseFiles.judges(id);
-  const generic = { ...behaviourJudges, ...structureJudges };
-  if (!fs.existsSync(file)) return generic;
-  return { ...generic, ...((await import(pathToFileURL(file).href)) as { judges: JudgeTable }).judges };
+  if (!fs.existsSync(file)) return genericJudges;
+  return { ...genericJudges, ...((await import(pathToFileURL(file).href)) as { judges: JudgeTable }).judges };
 }
 
 export function alphaOf(ctx: CheckContext): number {

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { behaviourJudges } from '../judges/behaviour.ts';
-import { structureJudges } from '../judges/structure.ts';
+import { genericJudges } from '../judges/generic.ts';
 import { manifestPath } from '../manifest/load.ts';
 import type { Manifest } from '../manifest/types.ts';
 import { repoPath } from '../paths.ts';
@@ -44,7 +43,7 @@ export async function courseNames(id: string): Promise<CourseNames> {
   return {
     cases: [...new Set([...visible, ...hidden])].sort(),
     tasks: [...new Set([...Object.keys(commonTasks), ...tasks])].sort(),
-    judges: [...new Set([...Object.keys(behaviourJudges), ...Object.keys(structureJudges), ...judges])].sort(),
+    judges: [...new Set([...Object.keys(genericJudges), ...judges])].sort(),
   };
 }
 
