@@ -5,7 +5,8 @@
  */
 import { isWireTensor, type Wire } from '../../../basics/wire.ts';
 import { describeLossCurve, learningCurveChart, type TrainingCurves } from '../../../images/learning-curve.ts';
-import type { Judge } from '../../../judges/types.ts';
+import { failedFormulaChecks, formulasProven } from '../../../judges/earlier.ts';
+import type { Judge, JudgeInput } from '../../../judges/types.ts';
 
 export interface ElboScore {
   /** Mean over the test images of log p(x | z) − KL(q(z | x) ‖ p(z)), nats. */
@@ -37,12 +38,30 @@ export function elboScore(v: Wire | undefined, who: string): ElboScore {
 export const nats = (x: number): string => x.toFixed(1);
 
 /**
+ * What a failed training check says, given the checks that ran before it: `formulas` is the
+ * hint while the student's own formulas may be at fault; `proven` (when given) replaces it once
+ * every visible value and gradient check passed, so the hint never blames what is proven right.
+ */
+export interface ElboHints {
+  formulas: string;
+  proven?: string;
+}
+
+function chooseHint(hints: string | ElboHints, earlier: JudgeInput['earlier']): string {
+  if (typeof hints === 'string') return hints;
+  const failed = failedFormulaChecks(earlier);
+  if (failed.length > 0) return `fix the checks that failed first (${failed.join('; ')}): this VAE is trained with your functions. ${hints.formulas}`;
+  return hints.proven && formulasProven(earlier) ? hints.proven : hints.formulas;
+}
+
+/**
  * Test ELBO ≥ the reference's own (same seed, same loop) less the check's margin, a fraction of
  * the reference's |ELBO| (the manifest's margins are fractions: 0.03 of ~128 nats is ~3.8 nats).
  * `pick` takes the scored run out of a task's value (default: the value itself).
  */
-export function elboAtLeastReference(hint: string, pick: (v: Wire | undefined) => Wire | undefined = (v) => v): Judge {
-  return ({ values, reference, check }) => {
+export function elboAtLeastReference(hints: string | ElboHints, pick: (v: Wire | undefined) => Wire | undefined = (v) => v): Judge {
+  return ({ values, reference, check, earlier }) => {
+    const hint = chooseHint(hints, earlier);
     const got = elboScore(pick(values[0]), 'your model');
     const ref = elboScore(pick(reference?.[0]), 'the reference');
     const margin = (check.margin ?? 0) * Math.abs(ref.elbo);

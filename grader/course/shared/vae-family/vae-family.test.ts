@@ -24,6 +24,17 @@ describe('test ELBO judge (vae, beta-vae, cvae)', () => {
     expect(j.hint).toMatch(/KL's sign/);
   });
 
+  it('chooses the hint from the checks that ran before it: a proven formula is not blamed', () => {
+    const ref = [terms([-100], [28])];
+    const low = (earlier: { name: string; kind: CheckSpec['kind']; passed: boolean }[]) => vae.testElbo!({ ...input([terms([-101], [40])], ref, 0.03), earlier }).hint;
+    const proven = [{ name: 'elbo values', kind: 'output' as const, passed: true }, { name: 'elbo gradient', kind: 'gradient' as const, passed: true }];
+    expect(low(proven)).toMatch(/passed their value and gradient checks/);
+    expect(low(proven)).not.toMatch(/KL's sign/);
+    const oneFailed = [proven[0]!, { ...proven[1]!, passed: false }];
+    expect(low(oneFailed)).toMatch(/fix the checks that failed first \(elbo gradient\)/);
+    expect(low([])).toMatch(/KL's sign/);
+  });
+
   it('refuses a NaN ELBO with the diverged message', () => {
     expect(() => vae.testElbo!(input([terms([NaN], [1])], [terms([-100], [28])], 0.03))).toThrow(/NaN or Inf \(the training diverged\)/);
   });
