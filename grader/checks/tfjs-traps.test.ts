@@ -53,6 +53,25 @@ describe('trapOfError: ops tfjs cannot differentiate', () => {
   });
 });
 
+describe('trapOfError: a layers model whose outputs do not reach its inputs', () => {
+  it('when an array handed to concatenate().apply is pushed to afterwards then the trap names the kept array and the copy', () => {
+    const e = errorOf(() => {
+      const input = tf.input({ shape: [4] });
+      const features: tf.SymbolicTensor[] = [input];
+      for (let i = 0; i < 2; i++) {
+        const y = tf.layers.dense({ units: 2 }).apply(tf.layers.concatenate().apply(features.length > 1 ? features : [input, input])) as tf.SymbolicTensor;
+        features.push(y); // tfjs kept `features` itself: the concatenate above now has an input it never saw
+      }
+      tf.model({ inputs: input, outputs: tf.layers.concatenate().apply(features) as tf.SymbolicTensor });
+    });
+    expect(e.message).toMatch(/Graph disconnected/);
+    const trap = trapOfError(e, undefined, 'densenet');
+    expect(trap!.cause).toMatch(/Graph disconnected/);
+    expect(trap!.hint).toMatch(/apply\(\[\.\.\.features\]\)/);
+    expect(trap!.hint).toMatch(/second tf\.input/);
+  });
+});
+
 describe("trapOfError: a tensor used after it was disposed (tfjs says only \"reading 'backend'\")", () => {
   const logSigmoid = () => errorOf(() => tf.grad((x: tf.Tensor) => tf.mean(tf.logSigmoid(tf.neg(x))))(ones()));
   const customGrad = () =>

@@ -159,6 +159,21 @@ function disconnected(exercise: string | undefined): Trap {
   };
 }
 
+// ── a layers model whose outputs do not trace back to its inputs ─────────────────────────
+
+const GRAPH_README: ReadmeRef = { exercise: 'densenet', mentions: /Graph disconnected/ };
+
+function graphDisconnected(exercise: string | undefined): Trap {
+  return {
+    cause: 'tf.model could not trace an output back to the model\'s inputs ("Graph disconnected", from tfjs-layers): the usual cause is a JS array handed to apply and changed afterwards',
+    hint:
+      'Every symbolic tensor between tf.model\'s inputs and outputs must come from layer.apply on those inputs. Common causes: ' +
+      '(1) an array passed to apply and changed afterwards: tfjs keeps the array itself, so tf.layers.concatenate().apply(features) followed by features.push(y) rewires the earlier layer; pass a copy, apply([...features]); ' +
+      '(2) a second tf.input made inside a helper function, or a tensor from another model; ' +
+      `(3) tf.model({ inputs }) given other inputs than the tf.input the outputs were built from${seeReadme(exercise, GRAPH_README)}.`,
+  };
+}
+
 // ── a gradient that ignores broadcasting ─────────────────────────────────────────────────
 
 /** Ops whose gradient in tfjs 4.22 forgets to sum over broadcast axes, and the same value without that bug. */
@@ -203,6 +218,7 @@ export function trapOfError(error: { name: string; message: string }, seen?: See
     return disposedTensor(seen, exercise);
   }
   if (/Cannot compute gradient of y=f\(x\) with respect to x/.test(error.message)) return disconnected(exercise);
+  if (/Graph disconnected: cannot obtain value for tensor/.test(error.message)) return graphDisconnected(exercise);
   const broadcast = /Error in gradient for op (\w+)\. The gradient of input '(\w+)' has shape/.exec(error.message);
   if (broadcast) return broadcastGradient(broadcast[1]!, broadcast[2]!, exercise);
   if (/Support for more than 2 input tensors is not implemented yet/.test(error.message)) {
