@@ -14,6 +14,16 @@ describe('the accuracy check\'s learning curve (parent side)', () => {
     expect(scoreOf([ok(value)], cases)).toBe(0.75); // the verdict reads the final predictions only
   });
 
+  it('points taken within epochs (the optimizer checks: 5 an epoch) keep their fractional epochs as x; x that does not fit drops the curve', () => {
+    const curve = (x: Wire) => ({ predictions: t([4], [0, 1, 2, 3], 'int32'), curve: { loss: t([3], [2, 1, 0.5]), heldOut: t([3, 2], [0, 0, 0, 1, 0, 1], 'int32'), x } }) as unknown as Wire;
+    const got = trainingCurvesOf(ok(curve(t([3], [0.5, 1, 1.5]))), cases);
+    expect(got?.loss?.x).toEqual([0.5, 1, 1.5]);
+    expect(got?.heldOut).toEqual({ x: [0.5, 1, 1.5], y: [0.5, 1, 1] });
+    for (const x of [t([3], [1, 0.5, 2]), t([2], [0.5, 1]), t([3], [0.5, NaN, 2]), t([3], [-1, 0, 1]), [0.5, 1, 1.5] as unknown as Wire]) {
+      expect(trainingCurvesOf(ok(curve(x)), cases)).toBeUndefined();
+    }
+  });
+
   it('a bare predictions tensor (no curve) still scores, and draws nothing', () => {
     const value = t([4], [0, 1, 2, 3], 'int32');
     expect(scoreOf([ok(value)], cases)).toBe(1);

@@ -85,7 +85,8 @@ export async function accuracyCheck(ctx: CheckContext): Promise<Verdict> {
 
 /**
  * The learning curve a training task sent beside its predictions (`curve`: loss [E], and the
- * predicted classes of the first m test images after each epoch, [E, m]), scored here against
+ * predicted classes of the first m test images after each epoch, [E, m]; or at the fractional
+ * epochs `x` [E] when it recorded more often), scored here against
  * the held-out labels the parent keeps. Undefined when absent or malformed: it only draws a
  * picture, so a value that does not fit is dropped, never judged.
  */
@@ -105,16 +106,21 @@ export function trainingCurvesOf(outcome: CaseOutcome | undefined, cases: Case[]
     for (let i = 0; i < m; i++) if (p[e * m + i] === y.$tensor.data[i]) right++;
     return right / m;
   });
-  const x = loss.map((_, e) => e + 1);
+  // Where each point was taken (fractional epochs, increasing), when the task recorded more often than once an epoch.
+  const at = isWireTensor(c.x) && c.x.$tensor.data.length === epochs ? Array.from(c.x.$tensor.data, Number) : undefined;
+  if (c.x !== undefined && !(at && at.every((v, i) => Number.isFinite(v) && v > 0 && v <= 10_000 && (i === 0 || v > at[i - 1]!)))) return undefined;
+  const x = at ?? loss.map((_, e) => e + 1);
   return { unit: 'epoch', loss: { x, y: loss }, heldOut: { x, y: acc }, heldOutCount: m };
 }
 
 /** The check's picture: training loss and held-out accuracy per epoch, the student's over the reference's, the bar. */
 function accuracyCurveChart(id: string, mine: TrainingCurves, theirs: TrainingCurves | undefined, threshold: number, n: number): Chart {
+  const perEpoch = (mine.loss?.x ?? []).every(Number.isInteger);
+  const when = perEpoch ? 'of each epoch' : 'of the minibatches since the previous point';
   return learningCurveChart({
     name: `${id}-learning-curve`,
     title: `${id}: your training against the reference's (same seed and budget)`,
-    caption: `loss: the mean training loss of each epoch; accuracy: on the first ${mine.heldOutCount ?? 0} test images after each epoch. The bar, ${pct(threshold)}, applies to the final accuracy on all ${n.toLocaleString('en-US')} test images.${theirs ? '' : ' (No reference curve: the student edition keeps only its score.)'}`,
+    caption: `loss: the mean training loss ${when}; accuracy: on the first ${mine.heldOutCount ?? 0} test images ${perEpoch ? 'after each epoch' : 'at each point'}. The bar, ${pct(threshold)}, applies to the final accuracy on all ${n.toLocaleString('en-US')} test images.${theirs ? '' : ' (No reference curve: the student edition keeps only its score.)'}`,
     student: mine,
     reference: theirs,
     heldOut: { label: 'test accuracy', higherIsBetter: true, bar: threshold, barLabel: `bar ${pct(threshold)}` },

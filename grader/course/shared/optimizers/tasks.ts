@@ -1,5 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { trainMlpWithStepper, type Budget, type ClassificationData, type Stepper } from '../../../../reference/support/classifier-training.ts';
+import { CurveRecorder } from '../learning-curve/record.ts';
 
 import type { Impl, Task, TaskTable } from '../../../tasks/types.ts';
 
@@ -83,7 +84,14 @@ function quadraticTrajectory(factory: StepperFactory): Task {
   };
 }
 
-/** Trains the fixed reference MLP on MNIST with the student's optimizer; returns test predictions. */
+/** Learning-curve points per epoch of the optimizer checks' MLP training (125 minibatches an epoch: one every 25). */
+export const CURVE_POINTS_PER_EPOCH = 5;
+
+/**
+ * Trains the fixed reference MLP on MNIST with the student's optimizer; returns its test
+ * predictions (`predictions`, [M] int32) and its learning curve (`curve`, for the picture only:
+ * the loss and 500 test images' predicted classes, CURVE_POINTS_PER_EPOCH times an epoch).
+ */
 function trainMlp(factory: StepperFactory, hpOf: (budget: Record<string, unknown>) => Record<string, number>): Task {
   return (impl, args, ctx) => {
     const data = args[0] as unknown as ClassificationData;
@@ -97,7 +105,26 @@ function trainMlp(factory: StepperFactory, hpOf: (budget: Record<string, unknown
       },
       dispose: () => stepper?.dispose(),
     };
-    return trainMlpWithStepper(lazy, data, budget, seed);
+    // The recorder's own model is never used: each point hands it the model as trained so far.
+    const curve = new CurveRecorder(() => { throw new Error('grader: no model yet'); }, data.testImages);
+    try {
+      const batchesPerEpoch = Math.floor(data.trainImages.shape[0] / Number(budget.batchSize));
+      const batchesPerPoint = Math.max(1, Math.round(batchesPerEpoch / CURVE_POINTS_PER_EPOCH));
+      // A point that cannot be taken (the student's step returned tensors the MLP cannot run) drops the curve, never the training: the final predictions say what is wrong.
+      let broken = false;
+      const point = (epoch: number, loss: number, logits: (x: tf.Tensor) => tf.Tensor) => {
+        if (broken) return;
+        try {
+          curve.point(epoch, loss, logits);
+        } catch {
+          broken = true;
+        }
+      };
+      const predictions = trainMlpWithStepper(lazy, data, budget, seed, { batchesPerPoint, point });
+      return broken ? predictions : { predictions, curve: curve.result() };
+    } finally {
+      curve.dispose();
+    }
   };
 }
 
