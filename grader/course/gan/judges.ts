@@ -3,6 +3,8 @@ import { digitProbabilities } from '../shared/digit-classifier/classifier.ts';
 import { RING } from './cases.ts';
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
 import type { JudgeImage, JudgeInput, Judgement, JudgeTable } from '../../judges/types.ts';
+import type { CurveSeries } from '../../images/learning-curve.ts';
+import { versusReferencePanels } from '../../images/versus-reference.ts';
 
 /** A generated point is high-quality within this many standard deviations of a centre. */
 export const HQ_STDS = 3;
@@ -69,6 +71,38 @@ export function ringScatter(points: ArrayLike<number>): JudgeImage {
     markerRadius: HQ_STDS * RING.std,
     range: [-3, 3],
   };
+}
+
+/** The two losses a GAN task logged every 100 steps (and at the last step); undefined when absent or malformed (a picture only: never judged). */
+export function ganLosses(v: Wire | undefined, steps: number): { d: CurveSeries; g: CurveSeries } | undefined {
+  const r = v as Record<string, Wire> | null | undefined;
+  const d = r?.dLoss;
+  const g = r?.gLoss;
+  if (!isWireTensor(d) || !isWireTensor(g) || d.$tensor.shape.length !== 1 || g.$tensor.shape.length !== 1) return undefined;
+  const k = d.$tensor.data.length;
+  if (k < 1 || g.$tensor.data.length !== k || k > Math.ceil(steps / 100) + 1) return undefined;
+  const x = Array.from({ length: k }, (_, i) => Math.min(i * 100, Math.max(0, steps - 1)));
+  return { d: { x, y: Array.from(d.$tensor.data, Number) }, g: { x, y: Array.from(g.$tensor.data, Number) } };
+}
+
+/** The discriminator's loss above the generator's, every 100 steps, the student's run over the reference's. */
+export function lossesChart(name: string, what: string, values: Wire[], reference: Wire[] | undefined, steps: number): JudgeImage | undefined {
+  const mine = ganLosses(values[0], steps);
+  if (!mine) return undefined;
+  const theirs = ganLosses(reference?.[0], steps);
+  return versusReferencePanels({
+    name,
+    title: `${what}: the two losses during training, yours against the reference's`,
+    caption: `the discriminator's and the generator's loss on one minibatch every 100 steps of the ${steps}, as your functions computed them, against the reference's run (same seed, batches and noise). `
+      + `A D loss near 2·log 2 = ${(2 * Math.LN2).toFixed(2)} with a G loss near log 2 = ${Math.LN2.toFixed(2)} is the balance; a D loss falling to 0 while the G loss climbs means D wins and G gets no gradient.`,
+    xLabel: 'step',
+    studentLabel: 'your losses',
+    referenceLabel: 'reference',
+    panels: [
+      { yLabel: 'discriminator loss', student: mine.d, reference: theirs?.d },
+      { yLabel: 'generator loss', student: mine.g, reference: theirs?.g },
+    ],
+  });
 }
 
 function samplesOf(v: Wire | undefined, who: string): ArrayLike<number> {
@@ -192,7 +226,7 @@ export const judges: JudgeTable = {
    * correct runs, not from the reference's one run (see MIN_MODES). The reference's own result
    * (same seed, same loop) is reported beside them.
    */
-  ringCoverage({ values, reference, earlier }): Judgement {
+  ringCoverage({ values, reference, check, earlier }): Judgement {
     const points = samplesOf(values[0], 'your GAN');
     const got = ringScores(points);
     const ref = ringScores(samplesOf(reference?.[0], 'the reference GAN'));
@@ -204,7 +238,8 @@ export const judges: JudgeTable = {
     const message = `modes covered ${got.modesCovered} of ${RING.modes} ${modesOk ? '≥' : '<'} the bar ${needModes}${needModes < MIN_MODES ? ` (the reference's own count on this seed)` : ''} (high-quality samples per mode ${got.perMode.join('/')}), `
       + `high-quality samples ${pct(got.highQuality)} ${hqOk ? '≥' : '<'} the bar ${pct(MIN_HIGH_QUALITY)} (a sample is high-quality within ${HQ_STDS}σ = ${+(HQ_STDS * RING.std).toFixed(4)} of a centre) over ${got.n} samples; `
       + `the reference's run on this seed: ${ref.modesCovered} modes, ${pct(ref.highQuality)} high-quality (one GAN run varies widely with the initialisation: the bars are below the worst correct run measured)`;
-    return { passed: modesOk && hqOk, message, hint: ringHint(modesOk && hqOk, got, earlier), images: [ringScatter(points)] };
+    const losses = lossesChart('gan-ring-losses', 'ring GAN', values, reference, Number(check.budget?.steps ?? 0));
+    return { passed: modesOk && hqOk, message, hint: ringHint(modesOk && hqOk, got, earlier), images: [ringScatter(points), ...(losses ? [losses] : [])] };
   },
 
   /**
@@ -230,6 +265,7 @@ export const judges: JudgeTable = {
       hint = 'your losses passed their value and gradient checks and this GAN\'s models and loop are the grader\'s, so the cause is not your losses\' formulas: a loss written another way follows another rounding path, and one training run can land below the bar; look at the sample grid, and tell your instructor if it shows digits';
     } else if (!recOk && got.recognised < 0.02) hint = 'almost nothing the generator makes looks like a digit (see the sample grid): check that the generator loss pushes D(fake) up (its sign) and that the discriminator loss calls real samples real';
     else if (!classesOk) hint = 'the generator collapsed onto a few digits (see the sample grid): check the generator loss (its sign: it should push D(fake) up) and that the discriminator learns real vs fake';
-    return { passed: classesOk && recOk, message, hint, images: [digitGrid(images, got)] };
+    const losses = lossesChart('gan-mnist-losses', 'MNIST GAN', values, reference, Number(check.budget?.steps ?? 0));
+    return { passed: classesOk && recOk, message, hint, images: [digitGrid(images, got), ...(losses ? [losses] : [])] };
   },
 };

@@ -1,5 +1,5 @@
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
-import type { Judgement, JudgeTable } from '../../judges/types.ts';
+import type { JudgeImage, Judgement, JudgeTable } from '../../judges/types.ts';
 
 function dataOf(v: Wire | undefined, what: string, n: number): ArrayLike<number> {
   if (!isWireTensor(v) || v.$tensor.shape.length !== 2 || v.$tensor.shape[0] * v.$tensor.shape[1]! !== n) throw new TypeError(`${what} should be a [N, 784] tensor`);
@@ -30,6 +30,33 @@ function firstMissingDiff(a: ArrayLike<number>, b: ArrayLike<number>, mask: Arra
 }
 
 const STEPS_RULE = '(README: "x⁽ᵗ⁺¹⁾ = x where known, σ(decoder(μ(x⁽ᵗ⁾))) where missing", for t = 0 … steps − 1)';
+
+/** Digits shown in the picture from each half of the case (bottom rows missing, random pixels missing). */
+const SHOWN_PER_HALF = 4;
+
+/**
+ * A few digits of each half as columns, four rows: the masked input (missing pixels grey),
+ * your completion, the reference's (same VAE), and the original.
+ */
+export function inpaintingGrid(x: ArrayLike<number>, mask: ArrayLike<number>, out: ArrayLike<number>, ref: ArrayLike<number>, truth: ArrayLike<number>, n: number, d: number): JudgeImage {
+  const shown = [...Array.from({ length: Math.min(SHOWN_PER_HALF, n / 2) }, (_, i) => i), ...Array.from({ length: Math.min(SHOWN_PER_HALF, n / 2) }, (_, i) => n / 2 + i)];
+  const cols = shown.length;
+  const pixels = new Float32Array(4 * cols * d);
+  const rows: ((k: number) => number)[] = [(k) => (mask[k] === 0 ? 0.5 : x[k]!), (k) => out[k]!, (k) => ref[k]!, (k) => truth[k]!];
+  rows.forEach((value, r) => shown.forEach((img, col) => {
+    for (let j = 0; j < d; j++) pixels[(r * cols + col) * d + j] = value(img * d + j);
+  }));
+  return {
+    kind: 'grid',
+    name: 'inpainting-examples',
+    caption: `${cols} test digits (the first ${cols / 2} without their bottom rows, then ${cols / 2} with random holes), top to bottom: the input with its missing pixels grey, your completion, the reference's (same trained VAE), the original`,
+    pixels,
+    count: 4 * cols,
+    height: 28,
+    width: 28,
+    cols,
+  };
+}
 
 export const judges: JudgeTable = {
   /**
@@ -94,7 +121,8 @@ export const judges: JudgeTable = {
     const out = dataOf(values[0], 'inpaint\'s result', n * d);
     const ref = dataOf(reference?.[0], 'the reference\'s result', n * d);
     const all = missingError(out, truth, mask, 0, n, d);
-    if (all.bad >= 0) return { passed: false, message: `a filled pixel is ${out[all.bad]} at ${at(all.bad, d)}: fill with finite values in [0, 1]` };
+    const images = d === 784 && n >= 2 && n % 2 === 0 ? [inpaintingGrid(xw.$tensor.data, mask, out, ref, truth, n, d)] : undefined;
+    if (all.bad >= 0) return { passed: false, images, message: `a filled pixel is ${out[all.bad]} at ${at(all.bad, d)}: fill with finite values in [0, 1]` };
     const mine = [missingError(out, truth, mask, 0, n / 2, d), missingError(out, truth, mask, n / 2, n, d)];
     const theirs = [missingError(ref, truth, mask, 0, n / 2, d), missingError(ref, truth, mask, n / 2, n, d)];
     const refAll = missingError(ref, truth, mask, 0, n, d);
@@ -106,8 +134,8 @@ export const judges: JudgeTable = {
       + `bottom rows missing ${f(mine[0]!.mse)} (reference ${f(theirs[0]!.mse)}), random pixels missing ${f(mine[1]!.mse)} (reference ${f(theirs[1]!.mse)}); filling every missing pixel with 0 scores ${f(missingError(new Float32Array(n * d), truth, mask, 0, n, d).mse)}`;
     let outside = 0;
     for (let k = 0; k < n * d; k++) if (mask[k] === 0 && !(out[k]! >= 0 && out[k]! <= 1)) outside++;
-    if (outside > 0 && !passed) return { passed, message: `${message}; ${outside} filled values lie outside [0, 1]`, hint: 'the filled pixels should be probabilities in [0, 1]: apply σ to the decoder\'s logits' };
+    if (outside > 0 && !passed) return { passed, images, message: `${message}; ${outside} filled values lie outside [0, 1]`, hint: 'the filled pixels should be probabilities in [0, 1]: apply σ to the decoder\'s logits' };
     const hint = passed ? undefined : 'fill with the decoder\'s probabilities σ(logits), not the logits; start the missing pixels at a sensible value (0, the background) and repeat encode → decode `steps` times, copying back only the missing pixels';
-    return { passed, message, hint };
+    return { passed, message, hint, images };
   },
 };

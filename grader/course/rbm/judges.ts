@@ -6,6 +6,8 @@ import { testCaption } from '../../images/caption.ts';
 import type { BarChart } from '../../images/chart-types.ts';
 import { stateChart } from '../../images/sampler-charts.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
+import type { CurveSeries } from '../../images/learning-curve.ts';
+import { versusReferenceChart } from '../../images/versus-reference.ts';
 
 function tensorOf(v: Wire | undefined, what: string): { shape: number[]; data: ArrayLike<number> } {
   if (!isWireTensor(v)) throw new TypeError(`${what} should be a tensor`);
@@ -47,6 +49,31 @@ function gradientChart(label: string, names: string[], got: number[], mean: numb
       { label: 'exact expectation', role: 'reference', values: order.map((i) => mean[i]!) },
     ],
   };
+}
+
+/**
+ * The exact mean log-likelihood of the data over a training, from the parameter snapshots the
+ * task recorded (`curve`: {steps [K], w [K, nv, nh], b [K, nv], c [K, nh]}), starting from the
+ * untrained start at step 0. Undefined when absent or malformed: it only draws a picture, so a
+ * value that does not fit is dropped, never judged.
+ */
+export function likelihoodCurve(v: Wire | undefined, start: Rbm, data: ArrayLike<number>, totalSteps: number): CurveSeries | undefined {
+  const curve = (v as Record<string, Wire> | null | undefined)?.curve as Record<string, Wire> | undefined;
+  if (curve === null || typeof curve !== 'object' || Array.isArray(curve) || isWireTensor(curve)) return undefined;
+  const steps = curve.steps;
+  const [w, b, c] = [curve.w, curve.b, curve.c];
+  if (!Array.isArray(steps) || !isWireTensor(w) || !isWireTensor(b) || !isWireTensor(c)) return undefined;
+  const k = steps.length;
+  const { nv, nh } = start;
+  const fits = (t: { shape: number[]; data: ArrayLike<number> }, shape: number[]) => t.shape.join(',') === shape.join(',') && t.data.length === shape.reduce((a, d) => a * d, 1);
+  if (!(k >= 1 && k <= 1000) || !fits(w.$tensor, [k, nv, nh]) || !fits(b.$tensor, [k, nv]) || !fits(c.$tensor, [k, nh])) return undefined;
+  if (!steps.every((s, i) => typeof s === 'number' && Number.isInteger(s) && s >= 1 && s <= totalSteps && (i === 0 || s > (steps[i - 1] as number)))) return undefined;
+  const y = [meanLogLikelihood(start, data)];
+  for (let i = 0; i < k; i++) {
+    const at = (t: { data: ArrayLike<number> }, n: number) => Array.prototype.slice.call(t.data, i * n, (i + 1) * n) as number[];
+    y.push(meanLogLikelihood({ w: at(w.$tensor, nv * nh), b: at(b.$tensor, nv), c: at(c.$tensor, nh), nv, nh }, data));
+  }
+  return { x: [0, ...(steps as number[])], y };
 }
 
 const NAMES_DW = (nv: number, nh: number) => [
@@ -178,9 +205,24 @@ export const judges: JudgeTable = {
     const best = -Math.log(data.shape[0]!);
     const ok = Number.isFinite(ll) && ll >= threshold;
     const message = `${c.label}: exact log-likelihood ${ll.toFixed(3)} nats per pattern ${ok ? '≥' : '<'} threshold ${threshold.toFixed(3)} (reference ${ref.toFixed(3)} − ${margin}; untrained ${untrained.toFixed(3)}; the best possible is log(1/${data.shape[0]}) = ${best.toFixed(3)})`;
+    // The picture: the exact log-likelihood over the training, the student's over the reference's.
+    const steps = c.args[4] as number;
+    const mine = likelihoodCurve(values[0], start, data.data, steps);
+    const chart = mine && versusReferenceChart({
+      name: 'rbm-training-likelihood',
+      title: `rbm CD-${c.args[6]} training: exact log-likelihood per pattern`,
+      caption: `the exact mean log-likelihood of the ${data.shape[0]} training patterns (log Z by enumerating all ${1 << start.nv} visible states) every ${mine.x[1] ?? steps} steps, yours against the reference's (same start, seeds and budget); the bar ${threshold.toFixed(3)} applies to the end, the best possible is ${best.toFixed(3)}`,
+      xLabel: 'step',
+      yLabel: 'log-likelihood (nats)',
+      student: mine,
+      reference: likelihoodCurve(reference?.[0], start, data.data, steps),
+      bar: { y: threshold, label: `bar ${threshold.toFixed(2)}` },
+    });
+    // No curve in words here: their advice is for descent on a loss (w − lr·g), this training ascends (θ + lr·∇), and the hints below already say what a flat or falling likelihood means.
     return {
       passed: ok,
       message,
+      images: chart && [chart],
       hint: ok ? undefined : ll <= untrained + 0.2
         ? 'training barely moved the likelihood: check the sign (data minus reconstruction) and that the negative phase uses the reconstruction v_k, not the data'
         : 'training helps but not enough: check that every term is averaged over the batch and that the hidden probabilities (not samples) enter both statistics',
