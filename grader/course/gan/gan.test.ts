@@ -35,7 +35,10 @@ describe(ID, () => {
 
     // The ring: a 480×480 scatter, white, with the generated points in blue and the modes in red.
     const ring = check(r, RING).images!;
-    expect(ring).toEqual([{ path: path.join(imagesDir, ID, 'gan-ring-samples.png'), caption: expect.stringMatching(/^2000 generated points \(blue\) over the 8 modes/) }]);
+    expect(ring).toEqual([
+      { path: path.join(imagesDir, ID, 'gan-ring-samples.png'), caption: expect.stringMatching(/^2000 generated points \(blue\) over the 8 modes/) },
+      { path: path.join(imagesDir, ID, 'gan-ring-losses.png'), caption: expect.stringMatching(/^the discriminator's and the generator's loss on one minibatch every 100 steps of the 1500/) },
+    ]);
     const scatter = PNG.sync.read(fs.readFileSync(ring[0]!.path));
     expect([scatter.width, scatter.height]).toEqual([480, 480]);
     expect(rgbCounts(scatter, (r, g, b) => r === 30 && g === 60 && b === 160)).toBeGreaterThan(200);
@@ -43,13 +46,23 @@ describe(ID, () => {
 
     // MNIST: 64 samples as an 8×8 grid of 56-pixel cells with 2-pixel gaps, grey digits on black.
     const mnist = check(r, MNIST).images!;
-    expect(mnist).toEqual([{ path: path.join(imagesDir, ID, 'gan-mnist-samples.png'), caption: expect.stringMatching(/^64 of 1000 generated digits; the classifier's reading, row by row: (\d( \d){7} \| ){7}\d( \d){7}$/) }]);
+    expect(mnist).toEqual([
+      { path: path.join(imagesDir, ID, 'gan-mnist-samples.png'), caption: expect.stringMatching(/^64 of 1000 generated digits; the classifier's reading, row by row: (\d( \d){7} \| ){7}\d( \d){7}$/) },
+      { path: path.join(imagesDir, ID, 'gan-mnist-losses.png'), caption: expect.stringMatching(/every 100 steps of the 1000/) },
+    ]);
     const grid = PNG.sync.read(fs.readFileSync(mnist[0]!.path));
     expect([grid.width, grid.height]).toEqual([8 * 58 + 2, 8 * 58 + 2]);
     const bright = rgbCounts(grid, (r, g, b) => r === g && g === b && r > 200);
     expect(bright / (grid.width * grid.height)).toBeGreaterThan(0.02); // strokes
     expect(bright / (grid.width * grid.height)).toBeLessThan(0.4); // not a grey or white field
-    expect(fs.readdirSync(path.join(imagesDir, ID)).sort()).toEqual(['gan-mnist-samples.png', 'gan-ring-samples.png']);
+    // The losses of both trainings: two stacked panels of the charts' width, yours (blue) over the reference's (orange); graded as the reference they agree.
+    for (const losses of [ring[1]!, mnist[1]!]) {
+      const png = PNG.sync.read(fs.readFileSync(losses.path));
+      expect([png.width, png.height > 500]).toEqual([480, true]);
+      expect(rgbCounts(png, (r, g, b) => r === 31 && g === 119 && b === 180)).toBeGreaterThan(200);
+      expect(rgbCounts(png, (r, g, b) => r === 255 && g === 127 && b === 14)).toBeGreaterThan(20);
+    }
+    expect(fs.readdirSync(path.join(imagesDir, ID)).sort()).toEqual(['gan-mnist-losses.png', 'gan-mnist-samples.png', 'gan-ring-losses.png', 'gan-ring-samples.png']);
     expect(renderConsole(r)).toContain(`picture: ${mnist[0]!.path}`);
   }, 400_000); // two ring and two MNIST trainings on a cold reference cache, one of each when it is warm
 
