@@ -2,6 +2,7 @@ import { ringCenters } from '../../../datasets/index.ts';
 import { digitProbabilities } from '../shared/digit-classifier/classifier.ts';
 import { RING } from './cases.ts';
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
+import { failedFormulaChecks, formulasProven } from '../../judges/earlier.ts';
 import type { JudgeImage, JudgeInput, Judgement, JudgeTable } from '../../judges/types.ts';
 import type { CurveSeries } from '../../images/learning-curve.ts';
 import { versusReferencePanels } from '../../images/versus-reference.ts';
@@ -125,14 +126,13 @@ const REFERENCE_SHAPE = 'G 8 → 64 → 64 → 2 (ReLU, linear output), D 2 → 
  */
 export function ringHint(passed: boolean, got: RingScores, earlier: JudgeInput['earlier'] = []): string | undefined {
   if (passed) return undefined;
-  const lossChecks = earlier.filter((c) => c.kind === 'output' || c.kind === 'gradient');
-  const lossesProven = lossChecks.length > 0 && lossChecks.every((c) => c.passed);
+  const lossesProven = formulasProven(earlier);
   if (lossesProven) {
     return `your losses passed their value and gradient checks, so what is left is buildGan: compare its architecture and initialisation with the README's reference shape (${REFERENCE_SHAPE}); `
       + 'a generator whose last layer has an activation (ReLU, sigmoid, tanh) cannot reach points at radius 2 in every direction, and a wider or differently initialised network trains differently within the same 1,500 steps (look at the scatter)';
   }
   if (got.modesCovered <= 2) return 'the generator collapsed onto one or two modes: check the generator loss\'s sign (it should push D(fake) up) and that the discriminator learns real vs fake';
-  if (lossChecks.some((c) => !c.passed)) return 'fix the loss checks that failed first: this GAN is trained with your losses';
+  if (failedFormulaChecks(earlier).length > 0) return 'fix the loss checks that failed first: this GAN is trained with your losses';
   return undefined;
 }
 
@@ -259,8 +259,7 @@ export const judges: JudgeTable = {
       + `(reference ${pct(ref.recognised)} − margin ${pct(check.margin ?? 0)}), classes covered ${got.classesCovered} of 10 (need ≥ ${MIN_CLASSES}, each ≥ ${CLASS_SHARE * 100}% of the samples; recognised per class ${got.perClass.join('/')}), `
       + `mean top-class probability ${pct(got.meanConfidence)} (reference ${pct(ref.meanConfidence)}), ${pct(got.inkOk)} of the samples with a digit's amount of ink, over ${n} samples`;
     let hint: string | undefined;
-    const lossChecks = earlier.filter((c) => c.kind === 'output' || c.kind === 'gradient');
-    if (!(classesOk && recOk) && lossChecks.length > 0 && lossChecks.every((c) => c.passed)) {
+    if (!(classesOk && recOk) && formulasProven(earlier)) {
       // The models and the loop are the grader's and the losses are proven right: not the sign.
       hint = 'your losses passed their value and gradient checks and this GAN\'s models and loop are the grader\'s, so the cause is not your losses\' formulas: a loss written another way follows another rounding path, and one training run can land below the bar; look at the sample grid, and tell your instructor if it shows digits';
     } else if (!recOk && got.recognised < 0.02) hint = 'almost nothing the generator makes looks like a digit (see the sample grid): check that the generator loss pushes D(fake) up (its sign) and that the discriminator loss calls real samples real';
