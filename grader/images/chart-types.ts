@@ -38,7 +38,14 @@ export interface BarChart extends ChartBase {
   xLabel: string;
   yLabel: string;
   categories: string[];
-  series: { label: string; role: SeriesRole; values: ArrayLike<number> }[];
+  series: { label: string; role: SeriesRole; values: ArrayLike<number>; whiskers?: BarWhiskers }[];
+}
+
+/** An interval per category drawn over a series' bars (a test's acceptance interval around the exact value), with its legend entry when `label` is given. */
+export interface BarWhiskers {
+  lo: ArrayLike<number>;
+  hi: ArrayLike<number>;
+  label?: string;
 }
 
 /** A histogram of samples as a density, with density curves over it (the exact one). */

@@ -10,6 +10,8 @@ const DASH = [5, 4] as const;
 
 const mix = (a: Rgb, b: Rgb, t: number): Rgb => [Math.round(a[0] + (b[0] - a[0]) * t), Math.round(a[1] + (b[1] - a[1]) * t), Math.round(a[2] + (b[2] - a[2]) * t)];
 const WHITE: Rgb = [255, 255, 255];
+/** Bar whiskers: black, so that they show on the student's blue, the reference's orange and white alike. */
+export const WHISKER: Rgb = [0, 0, 0];
 
 /** Curves (student vs reference) over epochs or steps, the bar as a dashed horizontal line, a legend. */
 export function lineChartPng(ch: LineChart): Buffer {
@@ -45,7 +47,7 @@ function lineChartCanvas(ch: LineChart): Canvas {
 /** Values per category (probabilities per discrete state), the series' bars side by side in each slot, from 0 up or down. */
 export function barChartPng(ch: BarChart): Buffer {
   const n = ch.categories.length;
-  const range = finiteRange(...ch.series.map((s) => s.values)) ?? { lo: 0, hi: 1 };
+  const range = finiteRange(...ch.series.flatMap((s) => [s.values, ...(s.whiskers ? [s.whiskers.lo, s.whiskers.hi] : [])])) ?? { lo: 0, hi: 1 };
   const [bottom, top] = [Math.min(0, range.lo), Math.max(0, range.hi)];
   // Every k-th label, so that neighbouring labels never overlap (the plot box is about width − 70 px).
   const slotPx = (CHART_WIDTH - 70) / Math.max(1, n);
@@ -64,8 +66,26 @@ export function barChartPng(ch: BarChart): Buffer {
       c.rect(x0, f.py(v), x1, f.py(0), colours[k]!);
     });
   }
+  // Whiskers after all bars, so that a neighbouring bar never hides them: a vertical line with caps, centred on the series' bar.
+  ch.series.forEach((s, k) => {
+    const w = s.whiskers;
+    if (!w) return;
+    for (let i = 0; i < n; i++) {
+      const [lo, hi] = [w.lo[i]!, w.hi[i]!];
+      if (!Number.isFinite(lo) || !Number.isFinite(hi)) continue;
+      const x0 = Math.round(f.px(i - 0.4 + k * slot));
+      const x1 = Math.max(x0, Math.round(f.px(i - 0.4 + (k + 1) * slot)) - 1);
+      const xm = Math.round((x0 + x1) / 2);
+      const cap = Math.max(2, Math.round((x1 - x0) / 4));
+      c.line(xm, f.py(lo), xm, f.py(hi), WHISKER, 2);
+      for (const y of [lo, hi]) c.line(xm - cap, f.py(y), xm + cap, f.py(y), WHISKER, 2);
+    }
+  });
   f.border();
-  f.legend(ch.series.map((s, k) => ({ label: s.label, colour: colours[k]!, block: true })));
+  f.legend([
+    ...ch.series.map((s, k) => ({ label: s.label, colour: colours[k]!, block: true })),
+    ...ch.series.flatMap((s) => (s.whiskers?.label ? [{ label: s.whiskers.label, colour: WHISKER }] : [])),
+  ]);
   return c.encode();
 }
 

@@ -1,9 +1,28 @@
 import { isWireTensor, type WireTensor } from '../../basics/wire.ts';
 import { sameSeedJudge } from '../shared/seeded-draws/judge.ts';
 import { erfc, oddsNote } from '../../judges/stats.ts';
+import { testCaption } from '../../images/caption.ts';
+import type { HistogramChart } from '../../images/chart-types.ts';
+import { normalHistogram } from '../../images/sampler-charts.ts';
 import type { Judgement, JudgeTable } from '../../judges/types.ts';
 
 const twoSided = (z: number) => Math.min(1, erfc(Math.abs(z) / Math.SQRT2));
+
+/** One case's noise y − x as a histogram over the exact N(0, std²) density, captioned with the smaller p of its two tests. */
+function noisePicture(label: string, noise: Float32Array, std: number, tests: { test: string; p: number }[], alpha: number): HistogramChart {
+  const worst = tests.reduce((a, t) => (t.p < a.p ? t : a), tests[0]!);
+  return normalHistogram({
+    name: 'augmentation-noise',
+    title: `augmentation, ${label}: the noise y − x`,
+    caption: `${testCaption(worst.test, noise.length, worst.p, alpha)}; the smaller p of the mean's z test and the spread's χ² test`,
+    samples: noise,
+    mean: 0,
+    sd: std,
+    xLabel: 'y − x',
+    samplesLabel: 'your noise',
+    curveLabel: `exact N(0, ${std}²)`,
+  });
+}
 
 export const judges: JudgeTable = {
   /**
@@ -13,6 +32,7 @@ export const judges: JudgeTable = {
   noiseStatistics({ cases, values, alpha }): Judgement {
     const per = alpha / (2 * cases.length);
     const lines: string[] = [];
+    let picture: HistogramChart | undefined;
     for (let i = 0; i < cases.length; i++) {
       const [x, std] = cases[i]!.args as [WireTensor, number];
       const y = values[i];
@@ -20,8 +40,10 @@ export const judges: JudgeTable = {
       const n = y.$tensor.data.length;
       let sum = 0;
       let sumSq = 0;
+      const noise = new Float32Array(n);
       for (let j = 0; j < n; j++) {
         const e = y.$tensor.data[j]! - x.$tensor.data[j]!;
+        noise[j] = e;
         sum += e;
         sumSq += e * e;
       }
@@ -30,12 +52,15 @@ export const judges: JudgeTable = {
       const pSpread = twoSided((sumSq / (std * std) - n) / Math.sqrt(2 * n));
       const sd = Math.sqrt(sumSq / n);
       lines.push(`${cases[i]!.label}: noise mean ${mean.toPrecision(3)}, p = ${pMean.toPrecision(2)} ${oddsNote('two-sided z test of the mean', n, 'draws', per)}; std ${sd.toPrecision(4)} for ${std} asked, p = ${pSpread.toPrecision(2)} ${oddsNote('χ² test of Σe²/std², normal approximation', n, 'draws', per)}`);
-      if (pMean < per || pSpread < per) {
+      const failed = pMean < per || pSpread < per;
+      // The first case's picture, or the failing case's.
+      if (i === 0 || failed) picture = noisePicture(cases[i]!.label, noise, std, [{ test: 'z test of the mean', p: pMean }, { test: 'χ² test of the spread', p: pSpread }], per);
+      if (failed) {
         const hint = Math.abs(sd - std * std) < 0.05 * std * std ? 'the noise has standard deviation std²: tf.randomNormal takes the standard deviation, not the variance' : Math.abs(sd - Math.sqrt(std)) < 0.05 * Math.sqrt(std) ? 'the noise has standard deviation √std: pass std itself as the standard deviation' : undefined;
-        return { passed: false, message: `${lines.join('; ')} — not N(0, ${std}²) noise`, hint };
+        return { passed: false, message: `${lines.join('; ')} — not N(0, ${std}²) noise`, hint, images: picture && [picture] };
       }
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ α passes` };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ α passes`, images: picture && [picture] };
   },
 
   /** The same seed gives the same noise, another seed other noise. */

@@ -4,7 +4,7 @@ import { binomialTwoSidedP, oddsNote } from '../../judges/stats.ts';
 import { chiSquareTest, describeCells, ksTest } from '../shared/samplers/exact-stats.ts';
 import { bananaToUniform, evolve, logTarget, mhKernel, mixtureCdf, tableProbs } from './exact.ts';
 import { testCaption } from '../../images/caption.ts';
-import type { Density2dChart, HistogramChart, TraceChart } from '../../images/chart-types.ts';
+import type { BarChart, Density2dChart, HistogramChart, TraceChart } from '../../images/chart-types.ts';
 import { stateChart } from '../../images/sampler-charts.ts';
 import type { JudgeImage, Judgement, JudgeTable } from '../../judges/types.ts';
 
@@ -56,6 +56,37 @@ function bananaPicture(label: string, last: ArrayLike<number>, target: Extract<T
 }
 
 interface Group { from: number; n: number; a: number; aMissing: number; aUpside: number; accepted: number }
+
+/** The accepted fractions k/n that the judge's two-sided binomial test passes (p ≥ α) when each chain accepts with probability A. */
+function passingFractions(n: number, A: number, alpha: number): [number, number] {
+  if (A >= 1) return [1, 1]; // A = 1: every chain must move
+  if (!(A > 0)) return [0, 0];
+  const mode = Math.round(n * A); // p = 1 there (|k − nA| ≤ ½)
+  let lo = mode;
+  let hi = mode;
+  while (lo > 0 && binomialTwoSidedP(lo - 1, n, A) >= alpha) lo--;
+  while (hi < n && binomialTwoSidedP(hi + 1, n, A) >= alpha) hi++;
+  return [lo / n, hi / n];
+}
+
+/** Per group, the fraction of chains that accepted against the exact A, whiskers on A spanning the fractions that pass; captioned with the smallest p. */
+function acceptancePicture(groups: Group[], ps: number[], alpha: number): BarChart {
+  const worst = ps.reduce((w, p, k) => (p < ps[w]! ? k : w), 0);
+  const intervals = groups.map((g) => passingFractions(g.n, g.a, alpha));
+  return {
+    kind: 'bars',
+    name: 'mh-acceptance',
+    title: 'metropolis-hastings: one step from known states, per group',
+    caption: `${testCaption(`two-sided binomial test, group ${worst + 1}`, groups[worst]!.n, ps[worst]!, alpha)}; the smallest p of ${groups.length} groups; the whiskers span the accepted fractions that pass`,
+    xLabel: 'group (its exact acceptance probability A)',
+    yLabel: 'fraction of chains at x′',
+    categories: groups.map((g) => `A = ${+g.a.toFixed(3)}`),
+    series: [
+      { label: 'your chains', role: 'student', values: groups.map((g) => g.accepted / g.n) },
+      { label: 'exact A', role: 'reference', values: groups.map((g) => g.a), whiskers: { lo: intervals.map((i) => i[0]), hi: intervals.map((i) => i[1]), label: 'fractions that pass' } },
+    ],
+  };
+}
 
 /** Whether every group's count fits acceptance probabilities `aOf` (p > 1e-3 each), and they differ from the correct ones somewhere. */
 function fitsEverywhere(groups: Group[], aOf: (g: Group) => number): boolean {
@@ -152,6 +183,7 @@ export const judges: JudgeTable = {
       const p = g.a >= 1 ? (g.accepted === g.n ? 1 : 0) : binomialTwoSidedP(g.accepted, g.n, g.a);
       return { p, text: `group ${k + 1} (x = ${x0[g.from]!.toFixed(3)}, x′ = ${to[g.from]!.toFixed(3)}): accepted ${g.accepted} of ${g.n} (${(100 * g.accepted / g.n).toFixed(1)}%), A = ${g.a.toFixed(3)}, p = ${p.toPrecision(2)} ${oddsNote('two-sided binomial test', g.n, 'chains', a)}` };
     });
+    const images = [acceptancePicture(groups, lines.map((l) => l.p), a)];
     const failed = lines.findIndex((l) => l.p < a);
     if (failed >= 0) {
       const g = groups[failed]!;
@@ -159,13 +191,14 @@ export const judges: JudgeTable = {
         passed: false,
         message: `${lines[failed]!.text}: a correct sampler accepts a fraction this far from A with probability below ${a.toExponential(1)} (two-sided binomial test); the acceptance probability should be ${g.a.toFixed(3)}`,
         hint: oneStepHint(groups, moved, chains, s.recorded),
+        images,
       };
     }
     const rate = moved / chains;
     if (!(Math.abs(s.acceptRate - rate) <= 1 / chains + 1e-6)) {
-      return { passed: false, message: `acceptRate is ${s.acceptRate}, but ${moved} of ${chains} chains moved (${rate.toFixed(4)}): acceptRate is the fraction of proposals accepted over all steps and chains` };
+      return { passed: false, message: `acceptRate is ${s.acceptRate}, but ${moved} of ${chains} chains moved (${rate.toFixed(4)}): acceptRate is the fraction of proposals accepted over all steps and chains`, images };
     }
-    return { passed: true, message: `${lines.map((l) => l.text).join('; ')}; acceptRate ${s.acceptRate.toFixed(4)} matches; p ≥ ${a.toExponential(1)} per group passes` };
+    return { passed: true, message: `${lines.map((l) => l.text).join('; ')}; acceptRate ${s.acceptRate.toFixed(4)} matches; p ≥ ${a.toExponential(1)} per group passes`, images };
   },
 
   /**
