@@ -35,7 +35,8 @@ export const EXPECTED: Record<string, { check: RegExp; pictures: string[]; grids
   rbm: [{ check: /^block Gibbs/, pictures: ['rbm-joint-states'] }, { check: /^CD-k gradient/, pictures: ['rbm-cd-gradient'] }, { check: /^training on bars and stripes/, pictures: ['rbm-training-likelihood'] }],
   hopfield: [{ check: /^energy never rises/, pictures: ['hopfield-energy'] }],
   'importance-sampling': [{ check: /^error over 200 seeds/, pictures: ['importance-sampling-estimates'] }],
-  'metropolis-hastings': [{ check: /^5-state target/, pictures: ['mh-states', 'mh-trace'] }, { check: /^mixture of Gaussians/, pictures: ['mh-mixture', 'mh-trace-2'] }],
+  'metropolis-hastings': [{ check: /^acceptance probability, one step/, pictures: ['mh-acceptance'] }, { check: /^5-state target/, pictures: ['mh-states', 'mh-trace'] }, { check: /^mixture of Gaussians/, pictures: ['mh-mixture', 'mh-trace-2'] }],
+  augmentation: [{ check: /^noise statistics/, pictures: ['augmentation-noise'] }],
   // The cheapest training: 2 epochs of a small MLP, twice (the student's and the reference's).
   sgd: [{ check: /^trains an MLP/, pictures: ['sgd-learning-curve'] }],
 };
@@ -46,14 +47,14 @@ export const EXPECTED_TRAINING: typeof EXPECTED = {
   vae: [{ check: /test ELBO/, pictures: ['vae-trained-with-learning-curve'] }],
   momentum: [{ check: /^trains an MLP/, pictures: ['momentum-learning-curve'] }],
   adam: [{ check: /^trains an MLP/, pictures: ['adam-learning-curve'] }],
-  // The sweep has no reference run (its check is judged on its own): one colour, the student's.
+  // The sweep draws the reference's sweep beside the student's (the verdict is the student's sweep alone).
   'beta-vae': [{ check: /^the KL term falls/, pictures: ['beta-vae-kl-sweep'] }],
   cvae: [{ check: /^samples for label y/, pictures: ['cvae-samples-per-label'], grids: ['cvae-samples-per-label'] }],
   inpainting: [{ check: /^missing pixels/, pictures: ['inpainting-examples'], grids: ['inpainting-examples'] }],
 };
 
-/** Pictures drawn with the student's colour alone (no reference run to draw beside it). */
-const ONE_SERIES = new Set(['beta-vae-kl-sweep']);
+/** Pictures drawn with the student's colour alone (no reference run to draw beside it); none at present. */
+const ONE_SERIES = new Set<string>([]);
 
 /** Grades each exercise's reference with pictures on, and checks every expected picture. */
 export function describePictures(title: string, expected: typeof EXPECTED): void {
