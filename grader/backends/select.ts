@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import * as tf from '@tensorflow/tfjs';
 import { isInstalled, NATIVE_PACKAGES, type BackendChoice, type BackendName } from './names.ts';
+import { registerCpuKernels } from './cpu-kernels/register.ts';
 import { registerWasmKernels } from './wasm-kernels/register.ts';
 
 const require = createRequire(import.meta.url);
@@ -61,6 +62,7 @@ async function loadWasm(): Promise<BackendProbe> {
 }
 
 async function loadCpu(): Promise<BackendProbe> {
+  registerCpuKernels();
   await tf.setBackend('cpu');
   await tf.ready();
   return { name: 'cpu', loaded: true, detail: '@tensorflow/tfjs cpu: pure JavaScript, always available, the slowest' };

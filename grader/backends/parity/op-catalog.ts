@@ -25,6 +25,9 @@ const T = tf as unknown as Record<string, (...a: unknown[]) => tf.Tensor>;
 const fn = (op: string) => T[op]!;
 const int = (values: number[], shape?: number[]) => tf.tensor(values, shape, 'int32');
 
+/** tf.image.transform's 8 numbers for a rotation by 0.4 rad about the centre of a 5×7 image (no coordinate exactly halfway between pixels). */
+const ROTATION = [Math.cos(0.4), -Math.sin(0.4), 3 - 3 * Math.cos(0.4) + 2 * Math.sin(0.4), Math.sin(0.4), Math.cos(0.4), 2 - 3 * Math.sin(0.4) - 2 * Math.cos(0.4), 0, 0];
+
 // ── shape sets ──────────────────────────────────────────────────────────────────────────────
 const UNARY_SHAPES: number[][] = [[], [1], [0], [1, 1], [2, 1, 3], [3, 0, 2], [1, 1, 1, 1]];
 const BINARY_SHAPES: number[][][] = [[[], []], [[2, 1, 3], [1, 3]], [[1], [2, 2]], [[0, 2], [1, 2]], [[1, 1], [1, 1]], [[2, 3], [2, 3]], [[], [2, 1]]];
@@ -98,6 +101,11 @@ const SPECIAL: Record<string, Builder> = {
   localResponseNormalization: (op) => [{ op, label: '[1, 2, 2, 3] radius 1', shapes: [[1, 2, 2, 3]], call: (x) => tf.localResponseNormalization(x as tf.Tensor4D, 1), differentiable: true }],
   resizeBilinear: (op) => [[[1, 1, 1, 2], [3, 3]], [[1, 2, 3, 1], [4, 1]]].map(([s, size]) => ({ op, label: `[${s}] to ${size}`, shapes: [s!], call: (x) => tf.image.resizeBilinear(x as tf.Tensor4D, size as [number, number]), differentiable: true })),
   resizeNearestNeighbor: (op) => [[[1, 1, 1, 2], [3, 3]], [[1, 2, 3, 1], [4, 1]]].map(([s, size]) => ({ op, label: `[${s}] to ${size}`, shapes: [s!], call: (x) => tf.image.resizeNearestNeighbor(x as tf.Tensor4D, size as [number, number]), differentiable: true })),
+  // No gradient, but the augmentation README names it for rotations: a batch, shared and per-image transforms.
+  transform: (op) => ['constant', 'wrap', 'reflect'].flatMap((fill) => [
+    { op, label: `[3,5,7,2] one rotation, bilinear, ${fill}`, shapes: [[3, 5, 7, 2]], call: (x) => tf.image.transform(x as tf.Tensor4D, tf.tensor2d([ROTATION]), 'bilinear', fill as 'constant'), differentiable: false },
+    { op, label: `[2,4,4,1] a transform per image, nearest, ${fill}`, shapes: [[2, 4, 4, 1]], call: (x) => tf.image.transform(x as tf.Tensor4D, tf.tensor2d([ROTATION, [1, 0, 0.3, 0, 1, -1.2, 0, 0]]), 'nearest', fill as 'constant'), differentiable: false },
+  ]),
   // Composite ops (no kernel of their own): the READMEs' traps and the ones students reach for.
   logSigmoid: unary,
   logSoftmax: (op) => [[2, 3], [1, 1], [1, 4]].map((s) => ({ op, label: `[${s}]`, shapes: [s], call: (x) => tf.logSoftmax(x), differentiable: true })),
@@ -113,7 +121,7 @@ const KERNEL_ALIASES: Record<string, string> = {
   BatchMatMul: 'matMul', Conv2D: 'conv2d', Conv2DBackpropInput: 'conv2dTranspose', DepthwiseConv2dNative: 'depthwiseConv2d',
   GatherV2: 'gather', Identity: 'clone', IsNan: 'isNaN', Multiply: 'mul', RealDiv: 'div', Pack: 'stack', Unpack: 'unstack',
   PadV2: 'pad', SplitV: 'split', Select: 'where', FusedBatchNorm: 'batchNorm', LRN: 'localResponseNormalization',
-  ResizeBilinear: 'resizeBilinear', ResizeNearestNeighbor: 'resizeNearestNeighbor',
+  ResizeBilinear: 'resizeBilinear', ResizeNearestNeighbor: 'resizeNearestNeighbor', Transform: 'transform',
 };
 
 /** Kernels with a gradient that the sweep leaves out, and why (checked: the list must stay exact). */

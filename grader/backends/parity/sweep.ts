@@ -36,7 +36,7 @@ interface Outcome {
 
 let watch: UsageWatch | null = null;
 
-/** The backend as the sandbox has it; cpu is left plain. */
+/** The backend as the sandbox has it (cpu with the grader's cpu kernel fixes, grader/backends/cpu-kernels/). */
 async function use(backend: 'cpu' | 'wasm'): Promise<void> {
   await selectBackend(backend);
   if (backend === 'wasm' && watch === null) {
