@@ -53,6 +53,36 @@ describe('trapOfError: ops tfjs cannot differentiate', () => {
   });
 });
 
+describe('trapOfError: tf.grad nested inside a tf.customGrad gradient', () => {
+  const nested = () =>
+    errorOf(() => {
+      const f = tf.customGrad(((x: tf.Tensor, save: (ts: tf.Tensor[]) => void) => {
+        save([x]);
+        return { value: tf.square(x), gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => tf.mul(tf.grad((z: tf.Tensor) => tf.sum(tf.square(z)))(saved[0]!), dy) };
+      }) as unknown as Parameters<typeof tf.customGrad>[0]);
+      tf.grad((x: tf.Tensor) => tf.sum(f(x) as tf.Tensor))(ones());
+    });
+
+  it('when the code used both customGrad and grad then the trap names the nesting and where the README says so', () => {
+    const e = nested();
+    expect(e.message).toMatch(/reading 'forEach'/);
+    const trap = trapOfError(e, { names: ['tf.customGrad', 'tf.grad', 'tf.square'] }, 'max-pool');
+    expect(trap!.cause).toMatch(/tf\.grad .* inside a tf\.customGrad gradFunc/);
+    expect(trap!.hint).toMatch(/exercises\/max-pool\/README\.md/);
+  });
+
+  it('when the code did not use tf.grad then the same TypeError is no trap of this kind', () => {
+    expect(trapOfError(nested(), { names: ['tf.customGrad'] }, 'max-pool')).toBeNull();
+  });
+});
+
+describe('trapOfError: README pointers of the ops without a gradient', () => {
+  it('tf.gatherND points at softmax-cross-entropy and tf.einsum at conv2d, the READMEs that name them', () => {
+    expect(trapOfError({ name: 'Error', message: 'Cannot compute gradient: gradient function not found for GatherNd.' }, undefined, 'sgd')!.hint).toMatch(/exercises\/softmax-cross-entropy\/README\.md/);
+    expect(trapOfError({ name: 'Error', message: 'Cannot compute gradient: gradient function not found for Einsum.' }, undefined, 'sgd')!.hint).toMatch(/exercises\/conv2d\/README\.md/);
+  });
+});
+
 describe('trapOfError: a layers model whose outputs do not reach its inputs', () => {
   it('when an array handed to concatenate().apply is pushed to afterwards then the trap names the kept array and the copy', () => {
     const e = errorOf(() => {

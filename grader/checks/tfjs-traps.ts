@@ -90,10 +90,14 @@ const NO_GRADIENT: Record<string, NoGradient> = {
   LogicalNot: { op: 'tf.logicalNot', ...LOGICAL },
   GatherNd: {
     op: 'tf.gatherND',
-    instead: 'tf.reshape the tensor so the indexed axes are one, and tf.gather along it with the flattened indices',
-    readme: COMPARISON.readme,
+    instead: 'tf.reshape the tensor so the indexed axes are one, and tf.gather along it with the flattened indices (or multiply by a one-hot mask and tf.sum)',
+    readme: { exercise: 'softmax-cross-entropy', mentions: /`tf\.gatherND`/ },
   },
-  Einsum: { op: 'tf.einsum', instead: 'tf.matMul (with transposeA/transposeB), or tf.mul then tf.sum over the contracted axes', readme: COMPARISON.readme },
+  Einsum: {
+    op: 'tf.einsum',
+    instead: 'tf.matMul (with transposeA/transposeB), or tf.mul then tf.sum over the contracted axes',
+    readme: { exercise: 'conv2d', mentions: /`tf\.einsum` has no gradient/ },
+  },
   TopK: { op: 'tf.topk', instead: 'tf.max for the largest value, or tf.gather with indices computed outside the differentiated function', readme: COMPARISON.readme },
   Cumprod: { op: 'tf.cumprod', instead: 'a loop of tf.mul over tf.slice-d pieces, or tf.exp(tf.cumsum(tf.log(x))) for positive x', readme: COMPARISON.readme },
   MaxPoolWithArgmax: { op: 'tf.maxPoolWithArgmax', instead: 'tf.maxPool (or the running tf.maximum over slices)', readme: COMPARISON.readme },
@@ -147,6 +151,15 @@ function disposedTensor(seen: Seen | undefined, exercise: string | undefined): T
   return {
     cause: `${what} used after it was disposed (a TensorFlow.js trap: tfjs says only "reading 'backend'")`,
     hint: `This TypeError means a tensor was used after it had been disposed. ${causes.length > 1 ? 'Likely causes: ' : 'The cause: '}${causes.join('; ')}.`,
+  };
+}
+
+// ── tf.grad called inside a tf.customGrad gradient ─────────────────────────────────────────
+
+function nestedGrad(exercise: string | undefined): Trap {
+  return {
+    cause: 'a tf.grad (or tf.grads / tf.valueAndGrad) called inside a tf.customGrad gradFunc: tfjs cannot nest them (the inner call clears the gradient tape the outer backward pass is still using), and says only "reading \'forEach\'"',
+    hint: `Write the gradient inside gradFunc from tf ops directly (e.g. dy times the derivative you know in closed form, or a mask computed from the saved tensors), not with another tf.grad; or drop tf.customGrad and let tfjs differentiate the forward ops${seeReadme(exercise, { exercise: 'max-pool', mentions: /customGrad/ })}.`,
   };
 }
 
@@ -219,6 +232,10 @@ export function trapOfError(error: { name: string; message: string }, seen?: See
   }
   if (/Cannot compute gradient of y=f\(x\) with respect to x/.test(error.message)) return disconnected(exercise);
   if (/Graph disconnected: cannot obtain value for tensor/.test(error.message)) return graphDisconnected(exercise);
+  // Only when the code was seen using both: the same TypeError has other causes.
+  if (/Cannot read propert(y|ies) of null \(reading 'forEach'\)/.test(error.message) && touched(seen, 'customGrad') && touched(seen, 'grad', 'grads', 'valueAndGrad', 'valueAndGrads')) {
+    return nestedGrad(exercise);
+  }
   const broadcast = /Error in gradient for op (\w+)\. The gradient of input '(\w+)' has shape/.exec(error.message);
   if (broadcast) return broadcastGradient(broadcast[1]!, broadcast[2]!, exercise);
   if (/Support for more than 2 input tensors is not implemented yet/.test(error.message)) {
