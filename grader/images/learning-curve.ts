@@ -7,6 +7,14 @@ export interface CurveSeries {
   y: number[];
 }
 
+/**
+ * The steps at which a training task logged its loss, for `count` values: the tasks (the VAE
+ * family's loop, the GAN's) log at every 100th step from 0 and at the last step of `steps`.
+ */
+export function stepsOfLoggedLoss(count: number, steps: number): number[] {
+  return Array.from({ length: count }, (_, i) => Math.min(i * 100, Math.max(0, steps - 1)));
+}
+
 /** What one training recorded, per epoch or per k steps: its training loss and its held-out score. */
 export interface TrainingCurves {
   unit: string;

@@ -4,7 +4,7 @@ import { RING } from './cases.ts';
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
 import { failedFormulaChecks, formulasProven } from '../../judges/earlier.ts';
 import type { JudgeImage, JudgeInput, Judgement, JudgeTable } from '../../judges/types.ts';
-import type { CurveSeries } from '../../images/learning-curve.ts';
+import { stepsOfLoggedLoss, type CurveSeries } from '../../images/learning-curve.ts';
 import { versusReferencePanels } from '../../images/versus-reference.ts';
 
 /** A generated point is high-quality within this many standard deviations of a centre. */
@@ -82,7 +82,7 @@ export function ganLosses(v: Wire | undefined, steps: number): { d: CurveSeries;
   if (!isWireTensor(d) || !isWireTensor(g) || d.$tensor.shape.length !== 1 || g.$tensor.shape.length !== 1) return undefined;
   const k = d.$tensor.data.length;
   if (k < 1 || g.$tensor.data.length !== k || k > Math.ceil(steps / 100) + 1) return undefined;
-  const x = Array.from({ length: k }, (_, i) => Math.min(i * 100, Math.max(0, steps - 1)));
+  const x = stepsOfLoggedLoss(k, steps);
   return { d: { x, y: Array.from(d.$tensor.data, Number) }, g: { x, y: Array.from(g.$tensor.data, Number) } };
 }
 

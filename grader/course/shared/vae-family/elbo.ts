@@ -4,7 +4,7 @@
  * the score is their mean difference in nats.
  */
 import { isWireTensor, type Wire } from '../../../basics/wire.ts';
-import { describeLossCurve, learningCurveChart, type TrainingCurves } from '../../../images/learning-curve.ts';
+import { describeLossCurve, learningCurveChart, stepsOfLoggedLoss, type TrainingCurves } from '../../../images/learning-curve.ts';
 import { failedFormulaChecks, formulasProven } from '../../../judges/earlier.ts';
 import type { Judge, JudgeInput } from '../../../judges/types.ts';
 
@@ -93,5 +93,5 @@ function lossCurve(v: Wire | undefined, steps: number): TrainingCurves | undefin
   const t = (v as Record<string, Wire> | null | undefined)?.loss;
   if (!isWireTensor(t) || t.$tensor.shape.length !== 1 || t.$tensor.data.length < 1) return undefined;
   const y = Array.from(t.$tensor.data, Number);
-  return { unit: 'step', loss: { x: y.map((_, i) => Math.min(i * 100, Math.max(0, steps - 1))), y } };
+  return { unit: 'step', loss: { x: stepsOfLoggedLoss(y.length, steps), y } };
 }
