@@ -229,7 +229,7 @@ export function panelsPng(ch: PanelsChart): Buffer {
   const out = new Canvas(CHART_WIDTH, Math.max(1, height));
   let y0 = 0;
   for (const p of parts) {
-    for (let y = 0; y < p.height; y++) p.png.data.copy(out.png.data, 4 * (y0 + y) * CHART_WIDTH, 4 * y * p.width, 4 * (y + 1) * p.width);
+    for (let y = 0; y < p.height; y++) p.data.copy(out.data, 4 * (y0 + y) * CHART_WIDTH, 4 * y * p.width, 4 * (y + 1) * p.width);
     y0 += p.height;
   }
   for (const [i, line] of caption.entries()) out.text(line, 8, y0 + 4 + i * LINE_HEIGHT, COLOURS.text);

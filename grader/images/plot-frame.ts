@@ -155,7 +155,7 @@ export class PlotFrame {
 
   /** Drawn pixels (neither white nor grid) inside a rectangle: how much a legend there would hide. */
   private inked(x0: number, y0: number, x1: number, y1: number): number {
-    const { data, width } = this.canvas.png;
+    const { data, width } = this.canvas;
     let k = 0;
     for (let y = Math.max(0, y0); y <= Math.min(this.canvas.height - 1, y1); y++) {
       for (let x = Math.max(0, x0); x <= Math.min(width - 1, x1); x++) {
