@@ -3,7 +3,7 @@
  * bench/results.json and bench/results.md, and puts the table into the README's
  * Performance section. Not part of `npm test`: these machines are shared and noisy.
  *
- * Quick checks: BENCH_SECTIONS=training,ceiling,grade,catalog,batch picks sections (default: all;
+ * Quick checks: BENCH_SECTIONS=training,ceiling,grade,pictures,catalog,batch picks sections (default: all;
  * a section left out keeps its figures from the last bench/results.json), and
  * BENCH_EXERCISES=sgd,dense,… grades only those in the catalog section.
  */
@@ -22,14 +22,14 @@ import { torchCnnThroughput } from './torch-cnn.ts';
 const RUN_TS = path.join(REPO_ROOT, 'bin', 'run-ts.js');
 const GRADE = path.join(REPO_ROOT, 'bin', 'grade.js');
 const notes: string[] = [];
-const SECTIONS = (process.env.BENCH_SECTIONS ?? 'training,ceiling,grade,catalog,batch').split(',').map((x) => x.trim());
+const SECTIONS = (process.env.BENCH_SECTIONS ?? 'training,ceiling,grade,pictures,catalog,batch').split(',').map((x) => x.trim());
 const runs = (section: string): boolean => SECTIONS.includes(section);
 const RESULTS_FILE = path.join(REPO_ROOT, 'bench', 'results.json');
 /** The last run's figures: what a section left out of this run keeps. */
 const previous = (fs.existsSync(RESULTS_FILE) ? JSON.parse(fs.readFileSync(RESULTS_FILE, 'utf8')) : {}) as Record<string, any>;
 const CORES = os.availableParallelism?.() ?? os.cpus().length;
 // The notes of a section left out stay with its figures.
-for (const n of (previous.notes ?? []) as string[]) if (['training', 'ceiling', 'grade', 'catalog', 'batch'].some((sec) => !runs(sec) && n.startsWith(sec))) notes.push(n);
+for (const n of (previous.notes ?? []) as string[]) if (['training', 'ceiling', 'grade', 'pictures', 'catalog', 'batch'].some((sec) => !runs(sec) && n.startsWith(sec))) notes.push(n);
 
 function runJson<T>(file: string, args: string[], timeoutMs: number): T | { error: string } {
   const r = spawnSync(process.execPath, [RUN_TS, file, ...args], { cwd: REPO_ROOT, encoding: 'utf8', timeout: timeoutMs });
@@ -130,6 +130,16 @@ for (const kind of runs('grade') ? ['output', 'gradient', 'accuracy', 'distribut
 saveProgress('ceiling', ceiling);
 saveProgress('grade', grade);
 
+// --- what the pictures cost: the same grades with and without an images folder, interleaved ---------
+type PictureCost = Record<string, { offMs: number; onMs: number; pictures: number }>;
+let pictures: PictureCost | { error: string } = previous.pictures ?? {};
+if (runs('pictures')) {
+  process.stderr.write('grades with and without pictures…\n');
+  pictures = runJson<PictureCost>('bench/pictures-cost.ts', ['7'], 600_000);
+  notes.push('pictures: median wall of 7 grades of the reference with pictures and 7 without, alternately in one process, reference results cached');
+  saveProgress('pictures', pictures);
+}
+
 // --- one student's whole catalog: grade all, 1 job then every core --------------------------------
 // The answer key of every exercise handed in as one submission. The 1-job run goes first and
 // fills any reference result not yet cached; the all-cores run is then warm.
@@ -189,6 +199,7 @@ const results = {
   training: Object.fromEntries(Object.entries(training).map(([m, byBackend]) => [m, { ...byBackend, ...(m === 'cnn' && achieved !== null ? { achievedGflops: achieved } : {}) }])),
   ceiling: { matmulGflops: 'error' in ceiling ? null : ceiling.gflops },
   grade,
+  pictures,
   catalog,
   batch,
   memory: { peakRssMb },
@@ -211,6 +222,10 @@ rows.push(`| matMul ceiling, 1024² on the default backend (GFLOP/s) | ${f(resul
 if (achieved !== null) rows.push(`| CNN training achieved (GFLOP/s, forward + backward) | ${f(achieved, 2)} (${f((100 * achieved) / (results.ceiling.matmulGflops ?? NaN))}% of the ceiling) |`);
 for (const [kind, g] of Object.entries(grade)) {
   rows.push(`| \`grade\` of an ${kind} exercise${g ? ` (${g.exercise})` : ''}, cold / warm (s) | ${g ? `${f(g.coldSeconds)} / ${f(g.warmSeconds)}` : 'no such exercise yet'} |`);
+}
+if ('error' in pictures) rows.push(`| a grade with pictures ÷ without | not measured: ${pictures.error} |`);
+else {
+  for (const [id, p] of Object.entries(pictures)) rows.push(`| \`grade ${id}\` without / with its ${p.pictures} picture${p.pictures === 1 ? '' : 's'} (ms, median) | ${p.offMs} / ${p.onMs} (${f(p.onMs / p.offMs, 3)}×) |`);
 }
 const cat = catalog as { wallSeconds?: number; jobs?: number; exercises?: number; perExercise?: Record<string, number>; jobs1?: { wallSeconds: number } };
 if (cat.wallSeconds !== undefined) {
