@@ -51,6 +51,10 @@ export const EXPECTED_TRAINING: typeof EXPECTED = {
   'beta-vae': [{ check: /^the KL term falls/, pictures: ['beta-vae-kl-sweep'] }],
   cvae: [{ check: /^samples for label y/, pictures: ['cvae-samples-per-label'], grids: ['cvae-samples-per-label'] }],
   inpainting: [{ check: /^missing pixels/, pictures: ['inpainting-examples'], grids: ['inpainting-examples'] }],
+  // The CNN family trains a Keras model: its curve comes from the fit's epoch ends, not the optimizers' loop.
+  cnn: [{ check: /^trains to the reference's accuracy/, pictures: ['cnn-learning-curve'] }],
+  resnet: [{ check: /^trains to the reference's accuracy/, pictures: ['resnet-learning-curve'] }],
+  densenet: [{ check: /^trains to the reference's accuracy/, pictures: ['densenet-learning-curve'] }],
 };
 
 /** Pictures drawn with the student's colour alone (no reference run to draw beside it); none at present. */
