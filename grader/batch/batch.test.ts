@@ -61,7 +61,7 @@ describe('grade batch', () => {
 
     const hang = load(out, 'mallory', 'early-stopping');
     expect(hang.score).toBe(0);
-    for (const c of hang.checks) expect(c.message).toBe('timed out after 2 s');
+    for (const c of hang.checks) expect(c.message).toMatch(/^timed out after 2 s( \(on a busy machine: .*\))?$/);
 
     const exits = load(out, 'mallory', 'regularization');
     expect(exits.score).toBe(0);

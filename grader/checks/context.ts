@@ -82,7 +82,7 @@ export async function runStudent(ctx: CheckContext, task: string, cases: Case[])
     { type: 'run', exercise: ctx.manifest.id, impl: { kind: 'submission' }, task, export: ctx.check.export, cases: withoutAnswers(cases), options: runOptions(ctx) },
     timeoutOf(ctx),
   );
-  if (out.status === 'timeout') return { verdict: { passed: false, message: `timed out after ${out.seconds} s` } };
+  if (out.status === 'timeout') return { verdict: { passed: false, message: `timed out after ${out.seconds} s${out.detail ?? ''}` } };
   if (out.status === 'crashed') {
     const oom = out.detail.match(/ran out of memory \(cap \d+ MB\)/);
     // A certain out-of-memory reads as just that; a crash that is only likely out of memory keeps its signal.

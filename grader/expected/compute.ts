@@ -46,7 +46,7 @@ export class ExpectedResults implements ExpectedSource {
     const timeout = 4 * (check.timeoutSeconds ?? this.manifest.defaultTimeoutSeconds ?? 20);
     const out = await worker.run({ type: 'run', exercise: this.manifest.id, impl, task: check.task ?? 'call', export: check.export, cases, options }, timeout);
     if (out.status !== 'ok') {
-      const why = out.status === 'failed' ? out.error.message : out.status === 'timeout' ? `timed out after ${out.seconds} s` : out.detail;
+      const why = out.status === 'failed' ? out.error.message : out.status === 'timeout' ? `timed out after ${out.seconds} s${out.detail ?? ''}` : out.detail;
       throw new ReferenceFailure(`the reference failed on check "${check.name}" of ${this.manifest.id}: ${why}`);
     }
     if (impl.kind === 'reference') {

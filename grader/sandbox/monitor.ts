@@ -12,7 +12,7 @@ const SCRATCH_MAX_ENTRIES = 10_000;
 const POLL_MS = 250;
 
 /** The pids of `pid` and all its descendants (Linux; just `pid` elsewhere). */
-function processTree(pid: number): number[] {
+export function processTree(pid: number): number[] {
   const out: number[] = [];
   const todo = [pid];
   while (todo.length > 0 && out.length < 64) {

@@ -8,6 +8,7 @@ import type { Writable } from 'node:stream';
 import { cleanText } from '../text/clean.ts';
 import { encodeRequest, newToken, REQUEST_FD, ResultReader, TOKEN_ENV } from './channel.ts';
 import { monitorSandbox, type Monitor } from './monitor.ts';
+import { cpuSecondsOf, CpuTimeLimit, POLL_MS } from './time-limit.ts';
 import { confinementOf, FILE_LIMIT_MB, studentLaunch, type Confinement } from './launch.ts';
 import type { ChildMessage, ErrorInfo, ParentMessage, ProgressReport, RunReport } from './protocol.ts';
 import { childRuntime, tasksRuntime } from './runtime.ts';
@@ -27,7 +28,8 @@ const SETPRIV = ['/usr/bin/setpriv', '/bin/setpriv'].find((p) => fs.existsSync(p
 export type RunOutcome =
   | { status: 'ok'; report: RunReport }
   | { status: 'failed'; error: ErrorInfo }
-  | { status: 'timeout'; seconds: number }
+  /** `detail`: what the clocks read, when the machine was busy or the code stopped using the CPU (time-limit.ts). */
+  | { status: 'timeout'; seconds: number; detail?: string }
   | { status: 'crashed'; detail: string };
 
 /**
@@ -248,7 +250,7 @@ export class SandboxWorker {
     return this.loaded;
   }
 
-  /** Runs one request with a wall-clock limit; a hang or a crash is an outcome, not an exception. */
+  /** Runs one request with a time limit (CPU time, see time-limit.ts); a hang or a crash is an outcome, not an exception. */
   async run(message: Omit<Extract<ParentMessage, { type: 'run' }>, 'id'>, timeoutSeconds: number): Promise<RunOutcome> {
     try {
       const loaded = await this.ensureLoaded();
@@ -265,11 +267,20 @@ export class SandboxWorker {
       // A moment for the console output written before the result (its own pipe) to arrive,
       // so that it is counted with this request and not the next.
       const resolve = (o: RunOutcome): void => void setTimeout(() => settle(o), 10);
-      const timer = setTimeout(() => {
+      // The limit counts the CPU time the sandbox got (time-limit.ts): read from the wall-clock limit on.
+      const pid = child.pid;
+      const clock = new CpuTimeLimit(timeoutSeconds, () => (pid === undefined ? undefined : cpuSecondsOf(pid)));
+      const expire = (): void => {
+        const stop = clock.check();
+        if (!stop) {
+          timer = setTimeout(expire, POLL_MS);
+          return;
+        }
         this.pending.delete(id);
         this.kill();
-        resolve({ status: 'timeout', seconds: timeoutSeconds });
-      }, timeoutSeconds * 1000);
+        resolve({ status: 'timeout', seconds: timeoutSeconds, ...(stop.detail ? { detail: stop.detail } : {}) });
+      };
+      let timer = setTimeout(expire, timeoutSeconds * 1000);
       const onExit = (detail: string): void => {
         clearTimeout(timer);
         this.pending.delete(id);
