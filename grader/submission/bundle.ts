@@ -13,6 +13,7 @@ import { cleanText } from '../text/clean.ts';
 import type { BundlerReply } from './bundle-child.ts';
 import { BundlerUnavailable, SubmissionError } from './errors.ts';
 import { stageSubmission } from './stage.ts';
+import { cpuSecondsOf, CpuTimeLimit, POLL_MS } from '../sandbox/time-limit.ts';
 
 export { SubmissionError, BundlerUnavailable } from './errors.ts';
 
@@ -51,10 +52,18 @@ function runBundler(script: string, root: string, entry: string, seconds: number
         child.kill('SIGKILL');
       }
     };
-    const timer = setTimeout(() => {
+    // The limit counts CPU time, as a check's does (a busy machine must not fail a small file).
+    const pid = child.pid;
+    const clock = new CpuTimeLimit(seconds, () => (pid === undefined ? undefined : cpuSecondsOf(pid)));
+    const expire = (): void => {
+      if (!clock.check()) {
+        timer = setTimeout(expire, POLL_MS);
+        return;
+      }
       timedOut = true;
       killGroup();
-    }, seconds * 1000);
+    };
+    let timer = setTimeout(expire, seconds * 1000);
     child.stdout!.on('data', (c: Buffer) => {
       size += c.length;
       if (size > BUNDLE_LIMITS.outputBytes) {
