@@ -9,9 +9,8 @@ import { fakeOutDir, fakeResult } from './fixtures.ts';
 import { renderHtml } from './html.ts';
 import { loadResults } from './load.ts';
 import { buildReport } from './model.ts';
+import { CHROMIUM, CHROMIUM_ARGS as ARGS, HAS_CHROMIUM, SKIPPED_WITHOUT_CHROMIUM } from '../../test/chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A learning-curve chart and a big grid written as the grader writes them, for the report to inline. */
 function pictures(): { curve: CheckImage; grid: CheckImage; notPng: CheckImage } {
@@ -57,7 +56,7 @@ describe('the HTML report', () => {
     expect(html).toContain('alt="loss &lt;per&gt; epoch"');
   });
 
-  it.skipIf(!fs.existsSync(CHROMIUM))(`when opened in headless Chromium then it loads with no console errors and shows the students and scores${fs.existsSync(CHROMIUM) ? '' : ` (skipped: ${CHROMIUM} is not installed; .ci/run installs Debian's chromium)`}`, async () => {
+  it.skipIf(!HAS_CHROMIUM)(`when opened in headless Chromium then it loads with no console errors and shows the students and scores${SKIPPED_WITHOUT_CHROMIUM}`, async () => {
     const { chromium } = await import('playwright-core');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'report-html-')), 'report.html');
     fs.writeFileSync(file, sampleReport());

@@ -22,6 +22,7 @@ describe('the sample class', () => {
       adam: /bias correction/i,
       'softmax-cross-entropy': /max|shift|overflow/i,
       'early-stopping': /minDelta/i,
+      boltzmann: /factor 2/,
     };
     for (const [id, hint] of Object.entries(expectations)) {
       const r = await grade(id, path.join(CLASS, 'ben'));
