@@ -20,12 +20,48 @@ export function writeResult(outDir: string, student: string, result: GradeResult
 
 /** A stored result, or undefined when there is none or it cannot be read. */
 export function readResult(file: string): GradeResult | undefined {
-  try {
-    const r = JSON.parse(fs.readFileSync(file, 'utf8')) as GradeResult;
-    return r && typeof r === 'object' && typeof r.exercise === 'string' && Array.isArray(r.checks) ? r : undefined;
-  } catch {
-    return undefined;
+  const r = readResultOrWhy(file);
+  return 'result' in r ? r.result : undefined;
+}
+
+const isScore = (x: unknown): boolean => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+/**
+ * What in a parsed result would make a gradebook wrong: the fields every total is computed from
+ * (scores finite and ≥ 0, one entry per check). Only these: results written by earlier versions
+ * of the grader, without fields added since, still read.
+ */
+export function resultProblem(r: unknown): string | undefined {
+  if (r === null || typeof r !== 'object' || Array.isArray(r)) return 'not a JSON object';
+  const o = r as Record<string, unknown>;
+  if (typeof o.exercise !== 'string') return '"exercise" is not a string';
+  if (!Array.isArray(o.checks)) return '"checks" is not a list';
+  for (const k of ['score', 'maxScore'] as const) if (!isScore(o[k])) return `"${k}" is ${JSON.stringify(o[k]) ?? 'missing'}, not a number ≥ 0`;
+  for (const [i, c] of o.checks.entries()) {
+    const check = c as Record<string, unknown> | null;
+    if (check === null || typeof check !== 'object') return `checks[${i}] is not an object`;
+    for (const k of ['score', 'maxScore'] as const) if (!isScore(check[k])) return `checks[${i}].${k} is ${JSON.stringify(check[k]) ?? 'missing'}, not a number ≥ 0`;
+    if (typeof check.passed !== 'boolean') return `checks[${i}].passed is not true or false`;
   }
+  return undefined;
+}
+
+/** A stored result, or why it cannot be used (unreadable, not JSON, a score that is not a number). */
+export function readResultOrWhy(file: string): { result: GradeResult } | { why: string } {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    return { why: `cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  let r: unknown;
+  try {
+    r = JSON.parse(text);
+  } catch (e) {
+    return { why: `is not valid JSON (${(e as Error).message})` };
+  }
+  const problem = resultProblem(r);
+  return problem ? { why: problem } : { result: r as GradeResult };
 }
 
 /**

@@ -51,7 +51,10 @@ export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (
   }
   const loaded = loadResults(dirs);
   if (loaded.byStudent.size === 0) throw new ReportError(`no results found in ${dirs.join(', ')} (expected <dir>/<student>/<exercise>.json, as grade batch writes)`);
-  for (const f of loaded.unreadable) io.err(`grade report: skipped ${f}: not a result file`);
+  for (const u of loaded.unreadable) {
+    if (u.exercise) io.err(`grade report: ${u.file} ${u.why}: ${u.student} counts 0 for ${u.exercise} here; rerun grade batch on this class (it regrades a result it cannot read), or restore the file`);
+    else io.err(`grade report: skipped ${u.file}: not a result file (${u.why})`);
+  }
   if (loaded.duplicates.length > 0) io.err(`grade report: ${loaded.duplicates.length} results appear in more than one folder; kept the newest of each (${loaded.duplicates.slice(0, 3).join(', ')}${loaded.duplicates.length > 3 ? ', …' : ''})`);
   const unfinished = [...loaded.byStudent].flatMap(([student, m]) => [...m.values()].filter((r) => r.graderError !== undefined).map((r) => `${student}/${r.exercise}`));
   if (unfinished.length > 0) io.err(`grade report: ${unfinished.length} grade${unfinished.length === 1 ? '' : 's'} the grader could not finish count 0 here (${unfinished.slice(0, 3).join(', ')}${unfinished.length > 3 ? ', …' : ''}): rerun grade batch, which retries them, before exporting`);

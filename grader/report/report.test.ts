@@ -72,6 +72,27 @@ describe('grade report', () => {
     expect(loaded.byStudent.get('ada')!.get('sgd')!.score).toBe(10);
   });
 
+  it('when a stored result is damaged then its student stays in the gradebook with 0 for it, flagged with the file and why; a stray file is skipped with why', async () => {
+    const dir = fakeOutDir({ ada: [fakeResult('sgd', [true, true])], ben: [fakeResult('sgd', [true, false]), fakeResult('momentum', [true, true, true])], cy: [fakeResult('sgd', [true, true])] });
+    // ben's sgd cut off mid-write by hand; cy's momentum with a score that is not a number (it read as NaN in the CSV before); a stray file.
+    fs.writeFileSync(path.join(dir, 'ben', 'sgd.json'), '{"exercise": "sgd", "score": 1');
+    fs.writeFileSync(path.join(dir, 'cy', 'momentum.json'), JSON.stringify({ ...fakeResult('momentum', [true, true, true]), score: 'x' }));
+    fs.writeFileSync(path.join(dir, 'cy', 'notes.json'), '[]');
+    const loaded = loadResults([dir]);
+    expect(loaded.unreadable.map(({ student, exercise, why }) => [student, exercise, why])).toEqual(expect.arrayContaining([
+      ['ben', 'sgd', expect.stringMatching(/^is not valid JSON/)],
+      ['cy', 'momentum', '"score" is "x", not a number ≥ 0'],
+      ['cy', undefined, 'not a JSON object'],
+    ]));
+    expect(loaded.byStudent.get('ben')!.get('sgd')).toMatchObject({ score: 0, graderError: expect.stringMatching(/ben\/sgd\.json is not valid JSON/) });
+    const out = fs.mkdtempSync(path.join(os.tmpdir(), 'report-damaged-'));
+    const err: string[] = [];
+    expect(await main(['report', dir, '--csv', path.join(out, 'g.csv')], { out: () => undefined, err: (t) => err.push(t) })).toBe(EXIT.passed);
+    expect(fs.readFileSync(path.join(out, 'g.csv'), 'utf8')).toBe('student,momentum,sgd,total\r\nada,,10,10\r\nben,15,0,15\r\ncy,0,10,10\r\n');
+    expect(err.join('\n')).toMatch(/cy\/momentum\.json "score" is "x", not a number ≥ 0: cy counts 0 for momentum here; rerun grade batch/);
+    expect(err.join('\n')).toMatch(/skipped .*cy\/notes\.json: not a result file \(not a JSON object\)/);
+  });
+
   it('when names hold commas, quotes and newlines then the CSV quotes them per RFC 4180 and reads back the same', () => {
     const names = ['plain', 'O\'Brien, Pat', 'say "hi"', 'two\nlines', 'cr\r\nlf'];
     const dir = fakeOutDir(Object.fromEntries(names.map((n, i) => [n, [fakeResult('sgd', [i % 2 === 0, true])]])));
