@@ -11,6 +11,9 @@ const factory = (cls: string) => FACTORY[cls] ?? cls;
 const LINEAR = new Set(['', 'linear']);
 const WEIGHTED = new Set(['Conv2D', 'Dense', 'DepthwiseConv2D', 'SeparableConv2D', 'Conv2DTranspose']);
 
+/** A pooling layer whose window and strides are all 1 (older summaries without them: not one). */
+const isNoOpPool = (l: LayerSummary): boolean => (l.poolSize ?? []).length > 0 && [...l.poolSize, ...(l.strides ?? [])].every((k) => k === 1);
+
 /** "InputLayer, Conv2D ×2, MaxPooling2D, Flatten, Dense" — the model's layer classes in order, runs counted. */
 function describeLayers(s: ModelSummary): string {
   const runs: [string, number][] = [];
@@ -52,8 +55,12 @@ function skipJoins(s: ModelSummary, cls: string): LayerSummary[] {
 export function missingStructure(s: ModelSummary, req: StructureRequirements): string[] {
   const missing: string[] = [];
   for (const [cls, n] of Object.entries(req.layers ?? {})) {
-    const have = s.layers.filter((l) => l.className === cls).length;
-    if (have < n) missing.push(`${n === 1 ? 'a' : `at least ${n}`} ${factory(cls)} layer${n === 1 ? '' : 's'} (it has ${have})`);
+    const all = s.layers.filter((l) => l.className === cls);
+    // A pooling layer with a 1×1 window and stride 1 returns its input: it does not count.
+    const noOp = all.filter(isNoOpPool);
+    const have = all.length - noOp.length;
+    const idle = noOp.length > 0 ? `; ${noOp.map((l) => l.name).join(', ')} pool${noOp.length === 1 ? 's' : ''} a 1×1 window with stride 1, which returns its input unchanged` : '';
+    if (have < n) missing.push(`${n === 1 ? 'a' : `at least ${n}`} ${factory(cls)} layer${n === 1 ? '' : 's'} (it has ${have}${idle})`);
   }
   if (req.skip) {
     const joins = s.layers.filter((l) => l.className === req.skip);

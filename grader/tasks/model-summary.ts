@@ -14,6 +14,9 @@ export interface LayerSummary {
   dropoutSeed: number | null;
   /** The seed of the layer's kernel initializer, when it has a seeded one (else null). */
   kernelSeed: number | null;
+  /** A pooling layer's window and strides (else []): a 1×1 window with stride 1 does nothing. */
+  poolSize: number[];
+  strides: number[];
 }
 
 export interface ModelSummary {
@@ -29,6 +32,12 @@ export interface ModelSummary {
 function seedOf(init: unknown): number | null {
   const seed = (init as { config?: { seed?: unknown } } | undefined)?.config?.seed;
   return typeof seed === 'number' ? seed : null;
+}
+
+/** A layer config's number or number list as a list (poolSize: 2 or [2, 2]); [] for anything else. */
+function numbers(v: unknown): number[] {
+  if (typeof v === 'number') return [v];
+  return Array.isArray(v) ? v.filter((e): e is number => typeof e === 'number') : [];
 }
 
 function activationOf(layer: tf.layers.Layer): string {
@@ -59,6 +68,8 @@ export function summariseModel(model: tf.LayersModel): ModelSummary {
         params: layer.countParams(),
         dropoutSeed: layer.getClassName() === 'Dropout' && typeof cfg.seed === 'number' ? cfg.seed : null,
         kernelSeed: seedOf(cfg.kernelInitializer),
+        poolSize: /Pooling/.test(layer.getClassName()) ? numbers(cfg.poolSize) : [],
+        strides: /Pooling/.test(layer.getClassName()) ? numbers(cfg.strides) : [],
       });
       if (layer instanceof tf.LayersModel) visit(layer);
     }
