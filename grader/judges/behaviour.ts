@@ -18,6 +18,24 @@ function namedDifference(v: Record<string, Wire>): string | undefined {
   return `the initial values of ${list.slice(0, 4).join(', ')}${list.length > 4 ? ` and ${list.length - 4} more` : ''} differ: their initializers are not seeded from the seed`;
 }
 
+/**
+ * For a model probe: the weights that came out bit for bit the same with seed + 1 although they
+ * are not constant (first number ≠ last number, so not a zeros/ones bias): drawn from a seed that
+ * is not the builder's (a constant `{seed: 42}` on one layer while another takes `seed`).
+ */
+function unseededWeights(v: Record<string, Wire>): string[] {
+  const names = v.names;
+  if (!Array.isArray(names) || !isWireTensor(v.first) || !isWireTensor(v.changed)) return [];
+  const a = v.first.$tensor.data, c = v.changed.$tensor.data;
+  const same: string[] = [];
+  for (let w = 0; 4 * w + 3 < a.length && 4 * w + 3 < c.length; w++) {
+    const k = 4 * w;
+    const unchanged = [0, 1, 2, 3].every((j) => Object.is(a[k + j], c[k + j]));
+    if (unchanged && !Object.is(a[k + 2], a[k + 3])) same.push(String(names[w]));
+  }
+  return same;
+}
+
 /** ` (README: "…")` when the check quotes the rule it enforces. */
 function ruleNote(check: CheckSpec): string {
   return check.rule ? ` (README: "${check.rule}")` : '';
@@ -42,6 +60,11 @@ export function changesOnlyWith(what: string, draws: string): Judge {
       }
       if (!compareWire(v.first!, v.changed, { rtol: 0, atol: 0 })) {
         return { passed: false, message: `${cases[i]!.label}: changing only the ${what} left the ${draws} exactly the same: the ${what} is ignored${ruleNote(check)}` };
+      }
+      const fixed = unseededWeights(v);
+      if (fixed.length > 0) {
+        const list = `${fixed.slice(0, 4).join(', ')}${fixed.length > 4 ? ` and ${fixed.length - 4} more` : ''}`;
+        return { passed: false, message: `${cases[i]!.label}: changing only the ${what} left the random initial values of ${list} exactly the same: their initializers are not seeded from the ${what} (a constant seed?)${ruleNote(check)}` };
       }
     }
     return { passed: true, message: `the same ${what} gives the same ${draws}, another ${what} other ${draws}` };
