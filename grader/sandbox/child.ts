@@ -20,8 +20,8 @@ import { errorInfo, studentSource, type StudentSource } from './errors.ts';
 import { lockDown } from './lockdown.ts';
 import { evaluateBundle, submissionModules } from './load-module.ts';
 import type { CaseOutcome, ChildMessage, ParentMessage, VariantInfo } from './protocol.ts';
-import { disposeAll, toLive, toWire } from './tensors.ts';
-import { UsageWatch } from './watch.ts';
+import { runCase, WHOLLY_WATCHED_TASK } from './run-case.ts';
+import { listOf, UsageWatch } from './watch.ts';
 
 // Captured now, before any implementation has run: see channel.ts.
 const writeResult = captureResultWriter();
@@ -112,6 +112,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
   const task: Task | undefined = table[msg.task];
   if (!task) throw new Error(`grader: exercise ${msg.exercise} has no task "${msg.task}"`);
   watch.reset();
+  watch.noteNames(loadNames);
   const before = tf.memory().numTensors;
   const outcomes: CaseOutcome[] = [];
   const file = msg.impl.kind === 'submission' ? submissionSource : undefined;
@@ -120,15 +121,11 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
     // tfjs-layers shuffles with Math.random: seed it per case so training is reproducible.
     const caseRng = new Rng(`${msg.options.seed}/${c.label}`);
     caseRng.fork('math-random').installAsMathRandom();
-    const args = c.args.map(toLive);
-    let result: unknown;
     try {
-      result = await task(impl, args, { exportName: msg.export, options: msg.options, rng: (label) => caseRng.fork(label) });
-      outcomes.push({ ok: true, value: toWire(result) });
+      const ctx = { exportName: msg.export, options: msg.options, rng: (label: string) => caseRng.fork(label) };
+      outcomes.push({ ok: true, value: await runCase(task, impl, c.args, ctx, watch, msg.task === WHOLLY_WATCHED_TASK) });
     } catch (e) {
       outcomes.push({ ok: false, error: errorInfo(e, file) });
-    } finally {
-      disposeAll(result, args);
     }
   }
   // Let timers and rejections the implementation left behind fire while this request is the
@@ -140,8 +137,9 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
     type: 'result',
     id: msg.id,
     outcomes,
-    kernels: [...watch.kernels].sort(),
-    names: [...new Set([...loadNames, ...watch.names])].sort(),
+    // Lists copied without anything the implementation can patch (watch.ts); the parent sorts them.
+    kernels: listOf(watch.kernels),
+    names: listOf(watch.names),
     leaked,
     ms: performance.now() - started,
     peakRssMb: 0,
@@ -154,7 +152,7 @@ async function handle(msg: ParentMessage): Promise<void> {
     try {
       watch.reset();
       const mod = evaluateBundle(msg.code, msg.filename, submissionModules(watch.studentTf()));
-      loadNames = [...watch.names];
+      loadNames = listOf(watch.names);
       submission = watched(mod);
       send({ type: 'loaded', exports: describeExports(mod) });
     } catch (e) {

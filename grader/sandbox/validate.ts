@@ -21,7 +21,8 @@ const MAX_OUTCOMES = 100_000;
 
 function strList(v: unknown): string[] | undefined {
   if (!Array.isArray(v) || v.length > MAX_LIST || !v.every(isStr)) return undefined;
-  return v.map((s) => cleanText(s, TEXT_LIMITS.listEntry));
+  // Sorted here, not in the child: its Array.prototype.sort may be the implementation's.
+  return v.map((s) => cleanText(s, TEXT_LIMITS.listEntry)).sort();
 }
 
 function errorInfoOf(v: unknown): ErrorInfo | undefined {

@@ -201,4 +201,14 @@ describe('isolation: the verdict cannot be forged', () => {
     expect(check(r, 'one step').message).toMatch(/tampered with the grader's result channel/);
     restStillScores(r);
   });
+
+  it('when it defers a forbidden built-in until its result is read, or patches Set.prototype.add, then the api checks still see the built-in', async () => {
+    const r = await gradeExercise('softmax-cross-entropy', { submissionDir: submissionWith('softmax-cross-entropy', fixture('hide-builtin')), backend: 'wasm', seed: 1, timeoutCap: 6 });
+    // The deferred softmax still gives the right values: only the watch can tell.
+    expect(check(r, 'softmax values').passed, summary(r)).toBe(true);
+    expect(check(r, 'softmax uses no built-in softmax').message).toMatch(/runs the built-in kernel Softmax/);
+    expect(check(r, 'crossEntropy uses no built-in softmax or loss').message).toMatch(/uses tf\.softmax/);
+    expect(check(r, 'softmax uses no built-in softmax').passed).toBe(false);
+    expect(check(r, 'crossEntropy uses no built-in softmax or loss').passed).toBe(false);
+  });
 });
