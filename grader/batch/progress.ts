@@ -11,6 +11,9 @@ export interface Progress {
 
 const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
+/** A student's folder name on one line: a newline in it must not start a forged line of its own ("[2/2] ada sgd: 0/10"). */
+const oneLine = (student: string, max: number): string => cleanText(student, max).replace(/[\n\t]/g, ' ');
+
 /** One line per grade: for CI logs and pipes (no cursor movement, no colour). */
 export function lineProgress(out: (line: string) => void): Progress {
   return {
@@ -20,7 +23,7 @@ export function lineProgress(out: (line: string) => void): Progress {
           `${retried > 0 ? `; retrying ${retried} that the grader could not finish last time` : ''}`,
       ),
     graded: (student, r, done, total) =>
-      out(`[${done}/${total}] ${cleanText(student, 80)} ${r.exercise}: ${pts(r.score)}/${pts(r.maxScore)}${r.passed ? ' passed' : ''} (${(r.durationMs / 1000).toFixed(1)} s)${r.graderError ? ' — grader error, retried on the next run' : ''}`),
+      out(`[${done}/${total}] ${oneLine(student, 80)} ${r.exercise}: ${pts(r.score)}/${pts(r.maxScore)}${r.passed ? ' passed' : ''} (${(r.durationMs / 1000).toFixed(1)} s)${r.graderError ? ' — grader error, retried on the next run' : ''}`),
     stop: () => undefined,
   };
 }
@@ -33,7 +36,7 @@ export function barProgress(stream: NodeJS.WriteStream = process.stderr): Progre
   );
   return {
     start: (total, skipped) => bar.start(total, 0, { last: skipped > 0 ? `${skipped} already graded` : '' }),
-    graded: (student, r, done) => bar.update(done, { last: `${cleanText(student, 40)} ${r.exercise} ${pts(r.score)}/${pts(r.maxScore)}` }),
+    graded: (student, r, done) => bar.update(done, { last: `${oneLine(student, 40)} ${r.exercise} ${pts(r.score)}/${pts(r.maxScore)}` }),
     stop: () => bar.stop(),
   };
 }
