@@ -4,6 +4,7 @@ import type { Task, TaskTable } from '../../tasks/types.ts';
 import { reportProgress } from '../../tasks/progress.ts';
 import { CurveRecorder } from '../shared/learning-curve/record.ts';
 import { disposeStudentModel } from '../../tasks/dispose-model.ts';
+import { inertKernels } from './inert-weights.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -27,6 +28,27 @@ export function checkImageModel(builder: string, model: unknown): asserts model 
   }
   if (model.trainableWeights.length === 0) {
     throw new Error(`${builder}'s model has no trainable weights (are its layers built with trainable: false?): training could not change it`);
+  }
+}
+
+/**
+ * Throws unless every kernel of the model can learn and feeds the logits (see inertKernels),
+ * read on the first 32 training digits before training: an MLP beside a convolution whose output
+ * is multiplied by zero, frozen or dead would otherwise reach the accuracy bar as "a CNN".
+ */
+export function checkKernelsLearn(builder: string, model: tf.LayersModel, images: tf.Tensor2D, labels: tf.Tensor1D): void {
+  const n = Math.min(32, images.shape[0]);
+  const x = tf.tidy(() => images.slice([0, 0], [n, -1]).reshape([n, 28, 28, 1]));
+  const y = tf.tidy(() => tf.oneHot(labels.slice([0], [n]).toInt(), 10).toFloat());
+  let inert: string[];
+  try {
+    inert = inertKernels(model, x, y);
+  } finally {
+    tf.dispose([x, y]);
+  }
+  if (inert.length > 0) {
+    const list = inert.slice(0, 4).join('; ') + (inert.length > 4 ? `; and ${inert.length - 4} more` : '');
+    throw new Error(`${builder}'s model has weights that training could never change or that never reach the logits: ${list}. Every convolution and dense layer must be trainable and feed the output (no branch multiplied by zero or made constant, no zero-initialised ReLU layer), or the accuracy comes from the other layers alone`);
   }
 }
 
@@ -95,6 +117,7 @@ export function trainImageModel(builder: string): Task {
     let curve: CurveRecorder | undefined;
     try {
       checkImageModel(builder, model);
+      checkKernelsLearn(builder, model, data.trainImages, data.trainLabels);
       model.compile({
         optimizer,
         // The model outputs logits: the loss applies the softmax itself.

@@ -52,4 +52,12 @@ describe('densenet', () => {
     }
     expect(check(r, TRANSITION).passed).toBe(true);
   });
+
+  it('when the dense block concatenates x with a zero-initialised ReLU convolution (a constant branch) then the accuracy check fails before training and names the dead kernel', async () => {
+    const r = await grade('densenet', wrongSubmission('densenet', 'dense-branch-dead'));
+    const c = check(r, ACCURACY);
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/never reach the logits: conv2d_Conv2D\d+\/kernel gets no gradient from the loss/);
+    for (const name of [BLOCK, TRANSITION]) expect(check(r, name).passed, name).toBe(true);
+  });
 });

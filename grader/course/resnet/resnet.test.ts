@@ -55,4 +55,12 @@ describe('resnet', () => {
       expect(check(r, name).hint).not.toMatch(/ReLU moved after the addition/);
     }
   });
+
+  it('when each residual branch ends in a convolution frozen at zero (x + 0) then the accuracy check fails before training and names the frozen and the dead kernels; the rest passes', async () => {
+    const r = await grade('resnet', wrongSubmission('resnet', 'residual-branch-frozen-zero'));
+    const c = check(r, ACCURACY);
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/block1_conv2\/kernel is frozen \(trainable: false\).*block1_conv1\/kernel gets no gradient from the loss/);
+    for (const name of [VALUES, GRADIENT, STRUCTURE]) expect(check(r, name).passed, name).toBe(true);
+  });
 });
