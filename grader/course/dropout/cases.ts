@@ -13,5 +13,12 @@ export const cases: Record<string, CaseRecipe> = {
     { label: 'rate 0, training true', args: [normalTensor(rng, [4, 3, 5]), 0, true, rng.seed32()] },
   ],
   sameSeed: (rng) => [0.2, 0.8].map((rate) => ({ label: `rate ${rate}`, args: [normalTensor(rng, [30, 40], 1, 3), rate, rng.seed32()] })),
+  /**
+   * Independence: 400 calls on 10 units at rate 0.3 (the number kept must vary from call to call
+   * like Binomial(10, 0.7): a fixed count of drops fails), and one call on 80×120 units at rate
+   * 0.5 (the rows' and the columns' counts must spread like Binomial(120, ½) and (80, ½): a mask
+   * shared along an axis fails). args [units, calls, rate, rows, cols, gridRate]; the task draws the seeds.
+   */
+  independence: () => [{ label: '400 calls on 10 units at rate 0.3; one call on [80, 120] at rate 0.5', args: [10, 400, 0.3, 80, 120, 0.5] }],
   gradient: (rng) => [0.2, 0.8].map((rate) => ({ label: `rate ${rate}`, args: [normalTensor(rng, [20, 30], 1, 3), rate, rng.seed32()] })),
 };

@@ -35,4 +35,22 @@ describe('dropout', () => {
     expect(c.message).toMatch(/dropout returned its argument 1 itself: return a new tensor/);
     expect(check(r, 'kept fraction and rescaling').passed).toBe(true);
   });
+
+  it('when a fixed number of units is dropped per call then the kept fraction passes but the independence check fails, naming the count', async () => {
+    const r = await grade('dropout', wrongSubmission('dropout', 'drops-fixed-count'));
+    expect(check(r, 'kept fraction and rescaling').passed, summary(r)).toBe(true);
+    const c = check(r, 'units dropped independently');
+    expect(c.passed).toBe(false);
+    expect(c.message).toMatch(/400 calls on 10 units at rate 0\.3: χ² = .*, p = .* \(χ² test/);
+    expect(c.hint).toMatch(/every call kept exactly 7 of the 10 units/);
+    expect(r.score).toBe(r.maxScore - 1);
+  });
+
+  it('when one mask over the last axis is shared by every row then the independence check fails on the columns\' counts', async () => {
+    const r = await grade('dropout', wrongSubmission('dropout', 'mask-shared-by-rows'));
+    const c = check(r, 'units dropped independently');
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/the 120 columns of ones \[80, 120\] at rate 0\.5: .* far more than a binomial's/);
+    expect(c.hint).toMatch(/the units of one column are kept or dropped together/);
+  });
 });
