@@ -40,7 +40,7 @@ const INVARIANT: Record<string, string> = {
   recoversPatterns: 'deterministic recall (sign updates) of seeded probes; the message states the count and the bar',
 };
 
-const STATISTICAL = new Set(['noiseStatistics', 'keptFraction', 'stateCounts', 'errorOverSeeds', 'acceptProbability', 'discreteChains', 'continuousChains', 'jointCounts', 'cdExpectation']);
+const STATISTICAL = new Set(['noiseStatistics', 'keptFraction', 'independentDrops', 'stateCounts', 'errorOverSeeds', 'acceptProbability', 'discreteChains', 'continuousChains', 'jointCounts', 'cdExpectation']);
 const BAR = new Set(['ringCoverage', 'mnistDigits', 'testElbo', 'klFallsWithBeta', 'samplesClassified', 'maskedError', 'moonsNll', 'trainedLikelihood']);
 
 const rng = new Rng('odds-test');
@@ -58,6 +58,12 @@ const like = (v: Wire | undefined, f: (x: number, i: number) => number): WireTen
 const SYNTHETIC: Record<string, (cases: Case[]) => { values: Wire[]; reference?: Wire[] }> = {
   noiseStatistics: (cases) => ({ values: cases.map((c) => like(c.args[0], (x) => x + 0.3 * rng.normal())) }),
   keptFraction: (cases) => ({ values: cases.map((c) => like(c.args[0], (x) => (rng.uniform() < 0.5 ? 0 : x / (1 - (c.args[1] as number))))) }),
+  independentDrops: (cases) => {
+    const [units, calls, rate, rows, cols, gridRate] = cases[0]!.args as number[];
+    const kept = (n: number, q: number) => Array.from({ length: n }, () => (rng.uniform() < q ? 1 : 0) as number).reduce((a, b) => a + b, 0);
+    const counts = (k: number, n: number, q: number) => tensor([k], Float32Array.from({ length: k }, () => kept(n, q)));
+    return { values: [{ keptPerCall: counts(calls!, units!, 1 - rate!), keptPerRow: counts(rows!, cols!, 1 - gridRate!), keptPerColumn: counts(cols!, rows!, 1 - gridRate!) }] };
+  },
   stateCounts: (cases) => ({ values: cases.map((c) => like(c.args[0], () => (rng.uniform() < 0.5 ? -1 : 1))) }),
   errorOverSeeds: (cases) => ({ values: cases.map(() => ({ estimates: tensor([200], normals(200)) })) }),
   acceptProbability: (cases) => {
