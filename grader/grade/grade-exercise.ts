@@ -145,7 +145,12 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
     const checks: CheckResult[] = [];
     const imageNames = new Set<string>();
     const count = manifest.checks.length;
-    for (const [index, check] of manifest.checks.entries()) {
+    // Hidden checks run after every visible one (their results keep the manifest's order): one
+    // sandbox process runs them all, so code that keeps a hidden check's inputs could otherwise
+    // print or throw them in a later visible check, where the student reads them.
+    const runOrder = [...manifest.checks.entries()].sort(([i, a], [j, b]) => Number(a.hidden ?? false) - Number(b.hidden ?? false) || i - j);
+    const inManifestOrder: CheckResult[] = [];
+    for (const [index, check] of runOrder) {
       const t0 = performance.now();
       const where = { exercise: id, check: check.name, index, count };
       opts.onProgress?.({ kind: 'check-start', ...where });
@@ -180,8 +185,9 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
       // Images only from judges that ran; rendering is the grade step's, not the judge's.
       if (verdict.images?.length && opts.imagesDir) writeImagesForResult(result, verdict.images, path.join(opts.imagesDir, id), imageNames);
       checks.push(result);
+      inManifestOrder[index] = result;
     }
-    const result = finish(backend, checks, visibleConsole, student.peakRssMb);
+    const result = finish(backend, inManifestOrder, visibleConsole, student.peakRssMb);
     if (graderError) result.graderError = cleanText(graderError, 1000);
     return result;
   } finally {
