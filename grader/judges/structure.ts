@@ -51,6 +51,25 @@ function skipJoins(s: ModelSummary, cls: string): LayerSummary[] {
   return s.layers.filter((l) => l.className === cls && l.inbound.some((a) => l.inbound.some((b) => a !== b && computedFrom(byName, b, a))));
 }
 
+/** Layers that pass their inputs on unchanged in value: joins and reshapes, no weights, no activation. */
+const PASS_ON = new Set(['Concatenate', 'Reshape', 'Flatten', 'Dropout', 'Permute']);
+
+/** The layers whose values reach the output through `out` and pass-on layers only (out itself when it is not one). */
+function outputSources(s: ModelSummary, out: LayerSummary): LayerSummary[] {
+  const byName = new Map(s.layers.map((l) => [l.name, l]));
+  const found: LayerSummary[] = [];
+  const seen = new Set<string>();
+  const stack = [out];
+  while (stack.length > 0) {
+    const l = stack.pop()!;
+    if (seen.has(l.name)) continue;
+    seen.add(l.name);
+    if (!PASS_ON.has(l.className)) found.push(l);
+    else for (const up of l.inbound) { const u = byName.get(up); if (u) stack.push(u); }
+  }
+  return found;
+}
+
 /** What is missing from the model, one phrase per requirement not met. */
 export function missingStructure(s: ModelSummary, req: StructureRequirements): string[] {
   const missing: string[] = [];
@@ -90,7 +109,13 @@ export function missingStructure(s: ModelSummary, req: StructureRequirements): s
   if (req.uncompiled && s.compiled) missing.push('to be returned uncompiled: it was compiled, but the grader compiles it with its own optimizer and loss');
   if (req.logits) {
     const out = s.layers.find((l) => l.name === s.output);
-    if (out && !LINEAR.has(out.activation)) missing.push(`logits at the output (a linear last layer): its last layer (${out.name}, ${out.className}) applies ${out.activation}; leave it linear — the grader's loss applies the softmax or sigmoid itself, and log σ² must be able to go negative`);
+    const leave = 'leave it linear — the grader\'s loss applies the softmax or sigmoid itself, and log σ² must be able to go negative';
+    if (out && !LINEAR.has(out.activation)) missing.push(`logits at the output (a linear last layer): its last layer (${out.name}, ${out.className}) applies ${out.activation}; ${leave}`);
+    else if (out) {
+      // An output that only joins or reshapes (two heads concatenated) is as linear as what it joins.
+      const inner = outputSources(s, out).filter((l) => !LINEAR.has(l.activation));
+      if (inner.length > 0) missing.push(`logits at the output (a linear last layer): its last layer (${out.name}, ${out.className}) passes on ${inner.map((l) => `${l.name} (${l.className}), which applies ${l.activation}`).join(', ')}; ${leave}`);
+    }
   }
   return missing;
 }
