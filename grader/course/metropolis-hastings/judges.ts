@@ -12,6 +12,8 @@ interface Summary {
   shape: number[];
   last: Wire;
   acceptRate: number;
+  /** How many of the steps · chains proposals moved a chain (null when samples has the wrong shape). */
+  moved?: number | null;
   /** oneStep only: chains at exactly x0 at t = 0 and t = 1 of a two-step run (null when it could not run). */
   recorded?: { atX0: number[] } | null;
   /** For the trace plot only: the first coordinate of the first chains, every `traceEvery`-th step, [chains, steps′]. */
@@ -135,6 +137,28 @@ const CORRECTION_HINT = {
   upsideDown: 'your chain behaves as if the Hastings correction were upside down: the factor is q(x | x′)/q(x′ | x) — logProb(to, from) is log q(to | from), so add logProb(x, x′) and subtract logProb(x′, x)',
 };
 
+/**
+ * undefined when acceptRate agrees with how often the chains moved; otherwise what is wrong,
+ * with a hint. Only for proposals that never equal the current state (a walk on a cycle; a
+ * continuous proposal, where x′ = x in float32 has probability ~1e-7 a step), so every move
+ * is an accepted proposal and every accepted proposal a move. The tolerance, 1e-4, is far
+ * above float32 rounding of a rate and well below the chance spread of one step's accepted
+ * fraction (0.003–0.007 at 20,000 and 5,000 chains), so a rate from one step alone fails.
+ */
+function acceptRateMismatch(s: Summary, steps: number, chains: number): { message: string; hint: string } | undefined {
+  if (typeof s.moved !== 'number') return undefined;
+  const total = steps * chains;
+  const rate = s.moved / total;
+  if (Math.abs(s.acceptRate - rate) <= 1e-4) return undefined;
+  const perChain = Math.abs(s.acceptRate - s.moved / chains) <= 1e-4 * steps;
+  return {
+    message: `acceptRate is ${s.acceptRate}, but the chains moved in ${s.moved} of the ${steps} × ${chains} = ${total} proposals (${rate.toFixed(4)}); every proposal here differs from its chain's state, so each move is an accepted proposal`,
+    hint: perChain
+      ? 'acceptRate = accepted proposals / (steps · chains): divide the total over every step by steps · chains, not by chains'
+      : 'acceptRate = accepted proposals / (steps · chains): count the accepted proposals of every step and every chain (a running total over the steps), not only those of one step',
+  };
+}
+
 export const judges: JudgeTable = {
   /**
    * Grosse & Duvenaud's exact invariant: one step from known states x with a proposal whose
@@ -241,9 +265,11 @@ export const judges: JudgeTable = {
           : 'check the acceptance rule A = min(1, p(x′)q(x | x′)/(p(x)q(x′ | x))), that a rejected step records the current state, and that each step draws with a fresh seed';
         return { passed: false, message: `${head}: a correct sampler lands this far from the exact distribution after ${steps} steps with probability below ${a.toExponential(1)}. ${describeCells(r.worst)}`, hint, images: pictures };
       }
+      const rate = proposal.kind === 'cycle' ? acceptRateMismatch(s, steps, chains) : undefined; // ±1 on a cycle of 5: x′ ≠ x always
+      if (rate) return { passed: false, message: `${label}: ${rate.message}`, hint: rate.hint, images: pictures };
       lines.push(head);
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes`, images: pictures };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes; acceptRate matches the moves`, images: pictures };
   },
 
   /**
@@ -278,6 +304,8 @@ export const judges: JudgeTable = {
           const side = r.sampleAbove ? 'too many' : 'too few';
           return { passed: false, message: `${head}: a correct sampler's empirical CDF strays this far from the exact mixture CDF with probability below ${a.toExponential(1)}; the largest gap is at x = ${r.at.toFixed(2)} (${side} samples below it)`, hint, images: pictures };
         }
+        const rate = acceptRateMismatch(s, steps, chains);
+        if (rate) return { passed: false, message: `${label}: ${rate.message}`, hint: rate.hint, images: pictures };
         lines.push(head);
       } else if (target.kind === 'banana') {
         const g = 5;
@@ -292,9 +320,11 @@ export const judges: JudgeTable = {
         const head = `${label}: χ² = ${r.stat.toFixed(1)} on ${r.df} df over a ${g}×${g} grid of equal-probability cells, p = ${r.p.toPrecision(2)} ${oddsNote('χ² test', chains, 'chains', a)}`;
         if (pictures.length === 0 || r.p < a) pictures = [bananaPicture(label, last, target, testCaption('χ² test on a 5×5 grid', chains, r.p, a)), ...tracePicture(label, s, 0)];
         if (r.p < a) return { passed: false, message: `${head}: a correct sampler lands this far from the exact banana with probability below ${a.toExponential(1)}. ${describeCells(r.worst)}`, hint, images: pictures };
+        const rate = acceptRateMismatch(s, steps, chains);
+        if (rate) return { passed: false, message: `${label}: ${rate.message}`, hint: rate.hint, images: pictures };
         lines.push(head);
       }
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes`, images: pictures };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes; acceptRate matches the moves`, images: pictures };
   },
 };

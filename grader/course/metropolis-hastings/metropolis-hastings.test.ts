@@ -72,4 +72,15 @@ describe('metropolis-hastings', () => {
       for (const [other, re] of Object.entries(hints)) if (other !== name) expect(hint, `${name} got ${other}'s hint`).not.toMatch(re);
     }
   });
+
+  it('when the accepted count is overwritten every step then the one-step check passes and both multi-step checks fail on acceptRate', async () => {
+    const r = await grade('metropolis-hastings', wrongSubmission('metropolis-hastings', 'accepted-count-overwritten'));
+    expect(check(r, ONE).passed, summary(r)).toBe(true);
+    for (const name of [DISCRETE, CONTINUOUS]) {
+      const c = check(r, name);
+      expect(c.passed, name).toBe(false);
+      expect(c.message).toMatch(/acceptRate is .*, but the chains moved in \d+ of the/);
+      expect(c.hint).toMatch(/count the accepted proposals of every step and every chain/);
+    }
+  });
 });
