@@ -16,6 +16,8 @@ export const cases: Record<string, CaseRecipe> = {
     { label: 'x, mean [6, 10], logVar ~ N(0, 1)', args: [normalTensor(rng, [6, 10], 2), normalTensor(rng, [6, 10]), normalTensor(rng, [6, 10])] },
     { label: 'x = mean = 0, logVar = 0 (−½·log 2π per dimension)', args: [tensor([2, 3], Array(6).fill(0)), tensor([2, 3], Array(6).fill(0)), tensor([2, 3], Array(6).fill(0))] },
     { label: 'small and large variances, logVar in ±6', args: [normalTensor(rng, [4, 5], 3), normalTensor(rng, [4, 5]), normalTensor(rng, [4, 5], 3)] },
+    // Image-shaped, C > 1: a sum over axis 1 only, or the last axis only, gives the wrong shape.
+    { label: 'image-shaped x, mean, logVar [3, 4, 2, 2] (sum over every axis but the first)', args: [normalTensor(rng, [3, 4, 2, 2], 2), normalTensor(rng, [3, 4, 2, 2]), normalTensor(rng, [3, 4, 2, 2])] },
   ],
   bernoulliGradient: (rng) => [
     { label: 'x [5, 12], logits ~ N(0, 3²)', args: [binary(rng, [5, 12]), normalTensor(rng, [5, 12], 3)] },

@@ -18,4 +18,13 @@ describe('mle', () => {
     expect(c.hint).toMatch(/LOG of the variance/);
     expect(check(r, 'Bernoulli log-likelihood').passed).toBe(true);
   });
+
+  it('when the Gaussian log-likelihood sums over axis 1 only then the image-shaped Gaussian case fails on its shape', async () => {
+    const r = await grade('mle', wrongSubmission('mle', 'gaussian-sums-axis-1'));
+    const c = check(r, 'Gaussian log-likelihood');
+    expect(c.passed).toBe(false);
+    expect(c.message).toMatch(/image-shaped/);
+    expect(c.message).toMatch(/shape/);
+    expect(check(r, 'Bernoulli log-likelihood').passed).toBe(true);
+  });
 });
