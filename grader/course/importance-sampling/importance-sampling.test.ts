@@ -36,4 +36,13 @@ describe('importance-sampling', () => {
     expect(check(r, 'error over 200 seeds against the exact expectation').message, summary(r)).toMatch(/^leaked \d+ tensors \(more than 1000\): dispose intermediates with tf\.tidy/);
     expect(check(r, 'estimate and ESS for known weights').passed).toBe(true);
   });
+
+  it('when only n/2 samples are drawn then the known weights pass and the spread test fails, naming the draws it matches', async () => {
+    const r = await grade('importance-sampling', wrongSubmission('importance-sampling', 'half-the-draws'));
+    expect(check(r, EXACT).passed, summary(r)).toBe(true);
+    const c = check(r, SEEDS);
+    expect(c.passed).toBe(false);
+    expect(c.message).toMatch(/spread sd .* vs a correct estimator's .* with n = 4000 draws, p = .* \(two-sided χ² test of the variance/);
+    expect(c.hint).toMatch(/your spread matches about \d+ draws, not 4000/);
+  });
 });

@@ -1,6 +1,6 @@
 import { isWireTensor, type Wire } from '../../basics/wire.ts';
 import type { Gaussian1d, IntegrandSpec, TargetSpec } from './models.ts';
-import { normalCdf, studentTTwoSidedP } from '../shared/samplers/exact-stats.ts';
+import { chiSquareSurvival, normalCdf, studentTTwoSidedP } from '../shared/samplers/exact-stats.ts';
 import { oddsNote } from '../../judges/stats.ts';
 import { testCaption } from '../../images/caption.ts';
 import type { HistogramChart } from '../../images/chart-types.ts';
@@ -72,10 +72,13 @@ export const judges: JudgeTable = {
   /**
    * Over many seeds the estimates' mean error against the exact E_p[f] (minus the known O(1/n)
    * bias of the self-normalised estimator, by quadrature) must be consistent with 0: a
-   * two-sided Student t test on the run-to-run spread, at α/cases per case.
+   * two-sided Student t test on the run-to-run spread; and that spread must be the one of n
+   * draws: Σ(eᵢ − ē)²/σ², σ² the asymptotic variance (1/n)·∫p²/q·(f − μ)², against χ² on
+   * r − 1 df, two-sided (an estimator on fewer draws than n spreads more, on more draws less).
+   * The two tests share α/cases per case.
    */
   errorOverSeeds({ cases, values, alpha }): Judgement {
-    const a = alpha / cases.length;
+    const a = alpha / (2 * cases.length);
     const lines: string[] = [];
     let picture: HistogramChart | undefined;
     for (let c = 0; c < cases.length; c++) {
@@ -120,8 +123,22 @@ export const judges: JudgeTable = {
             : 'the weights are wᵢ ∝ p̃(xᵢ)/q(xᵢ) = exp(logPUnnorm(xᵢ) − q.logProb(xᵢ)), normalised to sum to 1; the estimate is Σ wᵢ f(xᵢ) over n draws of q (a fresh seed gives fresh draws)',
         };
       }
-      lines.push(head);
+      // The spread: r − 1 times the sample variance over the exact one, χ² on r − 1 df if the estimates are normal (to O(1/n)).
+      const chi = ((r - 1) * sd * sd) / (exact.sd * exact.sd);
+      const upper = chiSquareSurvival(chi, r - 1);
+      const pSpread = Math.min(1, 2 * Math.min(upper, 1 - upper));
+      const spread = `spread sd ${fmt(sd)} vs a correct estimator's ${fmt(exact.sd)} with n = ${n} draws, p = ${pSpread.toPrecision(2)} ${oddsNote(`two-sided χ² test of the variance on ${r - 1} df`, r, 'seeds', a)}`;
+      if (pSpread < a) {
+        const draws = n * (exact.sd / sd) ** 2;
+        return {
+          passed: false,
+          images: [picture],
+          message: `${head}; ${spread}: a correct estimator's spread over ${r} seeds is this far from its exact value with probability below ${a.toExponential(1)}; your estimates spread like those of about ${Math.round(draws)} draws`,
+          hint: `draw exactly n samples, q.sample(n, seed), and use every one of them in the estimate (your spread matches about ${Math.round(draws)} draws, not ${n})`,
+        };
+      }
+      lines.push(`${head}; ${spread}`);
     }
-    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per case passes`, images: picture && [picture] };
+    return { passed: true, message: `${lines.join('; ')}; p ≥ ${a.toExponential(1)} per test passes`, images: picture && [picture] };
   },
 };
