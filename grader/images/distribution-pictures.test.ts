@@ -65,7 +65,7 @@ describe('augmentation: the noise over the exact N(0, std²) density', () => {
     const j = augmentation.noiseStatistics!(input({ cases, values: [noise(std)] }));
     expect(j.passed, j.message).toBe(true);
     expect(j.images?.map((i) => [i.name, i.kind])).toEqual([['augmentation-noise', 'histogram']]);
-    expect(j.images![0]!.caption).toMatch(/test.*: n = 20,000, p = .*, α = 5\.0e-5 \(consistent with the exact distribution\)/);
+    expect(j.images![0]!.caption).toMatch(/test.*: n = 20,000, p = .*, α = 3\.3e-5 \(consistent with the exact distribution\)/); // α/3: mean, spread and shape
     const png = decode(j.images![0]!);
     expectStudentAndExact(png);
     expect(count(png, fill)).toBeGreaterThan(5000);

@@ -41,4 +41,13 @@ describe('augmentation', () => {
       expect(check(r, 'shift').passed).toBe(true);
     }
   });
+
+  it('when the noise is uniform with the right variance then the noise check fails on its shape (Kolmogorov–Smirnov) and says to draw Gaussian noise', async () => {
+    const r = await grade('augmentation', wrongSubmission('augmentation', 'uniform-noise'));
+    const c = check(r, 'noise statistics');
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/the right mean and spread, but not the shape/);
+    expect(c.hint).toMatch(/tf\.randomNormal/);
+    expect(r.score).toBe(r.maxScore - 1);
+  });
 });
