@@ -3,9 +3,10 @@ import type { Rng } from '../../basics/rng.ts';
 import type { CaseRecipe } from '../../inputs/types.ts';
 import { normalTensor } from '../../inputs/shared.ts';
 import { tensor, type Case } from '../../basics/wire.ts';
+import { RING_SHAPE } from './ring-scores.ts';
 
 /** The target of the ring check: 8 Gaussians of std 0.05 on a circle of radius 2. */
-export const RING = { modes: 8, radius: 2, std: 0.05, trainPoints: 20_000 } as const;
+export const RING = { ...RING_SHAPE, trainPoints: 20_000 } as const;
 
 /** Edge logits: ±200 makes σ round to exactly 0 or 1 in float32, so log σ is −Inf. */
 const EXTREME = [200, -200, 50, -50, 0, 1e-3, 20, -20];

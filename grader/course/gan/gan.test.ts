@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { gradeExercise } from '../../grade/grade-exercise.ts';
 import { renderConsole } from '../../render/console.ts';
 import type { GradeResult } from '../../results/types.ts';
-import { check, referenceSubmission, stubSubmission, summary, wrongSubmission } from '../../../test/grading.ts';
+import { check, grade as gradeCapped, referenceSubmission, stubSubmission, summary, wrongSubmission } from '../../../test/grading.ts';
 
 const ID = 'gan';
 const RING = 'GAN covers the 8-Gaussian ring';
@@ -98,5 +98,15 @@ describe(ID, () => {
     expect(check(r, 'generator loss gradient w.r.t. the logits').hint).toMatch(/two generator losses swapped/);
     // Adam rescales the summed and the saturating gradients: the MNIST GAN still trains (4 of 20 points).
     expect(r.score).toBe(check(r, MNIST).score);
+  }, 200_000);
+
+  // Before the untrained generator was read (built-in-ring.ts) it passed the ring check at seed 1
+  // (3 modes, 19.8% after training; 21 of 22 points, the seed check the other). Only the ring
+  // check is looked at: the MNIST training is cut short.
+  it('when the generator is the ring written in by hand then the ring check fails before training and says the ring must be learned', async () => {
+    const r = await gradeCapped(ID, wrongSubmission(ID, 'ring-built-into-generator'), 1, 20);
+    const c = check(r, RING);
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/buildGan's generator covers the ring before any training: 8 of 8 modes, 9\d\.\d% of 2000 points within 0\.15 of a centre.*must be learned by the GAN/);
   }, 200_000);
 });

@@ -4,6 +4,7 @@ import { Rng } from '../../basics/rng.ts';
 import type { Impl, TaskTable } from '../../tasks/types.ts';
 import { reportProgress } from '../../tasks/progress.ts';
 import { disposeStudentModel } from '../../tasks/dispose-model.ts';
+import { refuseBuiltInRing } from './built-in-ring.ts';
 
 const shapeText = (s: unknown): string => (Array.isArray(s) ? `[${s.map((d) => (d === null ? 'null' : String(d))).join(', ')}]` : String(s));
 
@@ -114,7 +115,7 @@ function trainAdversarial(
 /** The ring GAN: the student's buildGan(seed) models, trained with the student's losses. */
 export function trainGan(impl: Impl, real: tf.Tensor2D, budget: GanBudget, seed: number): { samples: tf.Tensor2D; dLoss: tf.Tensor1D; gLoss: tf.Tensor1D } {
   const built = impl.buildGan(seed) as { generator?: unknown; discriminator?: unknown } | undefined;
-  return trainAdversarial(impl, () => checkModels(built), real, budget, seed, built);
+  return trainAdversarial(impl, () => refuseBuiltInRing(checkModels(built), budget.samples, seed), real, budget, seed, built);
 }
 
 /**
