@@ -35,4 +35,13 @@ describe('rbm', () => {
     expect(check(r, 'cdGradient: the same seed gives the same gradient, another seed another').message, summary(r)).toMatch(/changing only the seed left the results exactly the same.*Use a fresh seed for every draw inside `cdGradient`/);
     expect(check(r, 'sampleBernoulli: the same seed gives the same draws, another seed others').passed).toBe(true);
   });
+
+  it('when the negative phase uses sampled hidden states then the z tests pass but the single-row comparison fails, naming the probabilities', async () => {
+    const r = await grade('rbm', wrongSubmission('rbm', 'hidden-samples-in-negative-phase'));
+    const c = check(r, CD);
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/a single row \(B = 1\) .*: dW\[\d\]\[\d\] = .* but v₀\d·p\(h\d\|v₀\) − v_k\d·p\(h\d\|v_k\)/);
+    expect(c.hint).toMatch(/hidden probabilities p\(h\|v₀\) and p\(h\|v_k\)/);
+    expect(check(r, GIBBS).passed).toBe(true);
+  });
 });

@@ -5,6 +5,9 @@ import { reportProgress } from '../../tasks/progress.ts';
 /** Snapshots of the parameters over the training, for the learning-curve picture. */
 export const CURVE_POINTS = 30;
 
+/** Rows of the CD check's batch that cdGradient also gets alone (B = 1), one call each. */
+export const SINGLE_ROWS = 8;
+
 function tensorOut(x: unknown, who: string): tf.Tensor {
   if (!(x instanceof tf.Tensor)) throw new TypeError(`${who} must return a tf.Tensor`);
   return x;
@@ -28,10 +31,24 @@ export const tasks: TaskTable = {
     }
     return { v, h };
   },
-  /** cdGradient(v0, w, b, c, k, seed). */
-  cd(impl, args) {
+  /**
+   * cdGradient(v0, w, b, c, k, seed) on the batch; and `single`: the first SINGLE_ROWS rows
+   * each alone (B = 1) with a seed of its own, where the reconstruction v_k = v₀ − db is known,
+   * so the judge can recompute dW and dc from hidden probabilities exactly.
+   */
+  cd(impl, args, ctx) {
     const [v0, w, b, c, k, seed] = args as [tf.Tensor2D, tf.Tensor2D, tf.Tensor1D, tf.Tensor1D, number, number];
-    return impl.cdGradient(v0, w, b, c, k, seed);
+    const out = impl.cdGradient(v0, w, b, c, k, seed) as Record<string, unknown>;
+    const seeds = ctx.rng('single-row-seeds');
+    const single = Array.from({ length: Math.min(SINGLE_ROWS, v0.shape[0]) }, (_, r) => {
+      const row = tf.slice(v0, [r, 0], [1, -1]);
+      try {
+        return impl.cdGradient(row, w, b, c, k, seeds.seed32()) as Record<string, unknown>;
+      } finally {
+        row.dispose();
+      }
+    });
+    return { ...out, single };
   },
   /**
    * Full-batch gradient ascent with the student's cdGradient: θ ← θ + lr·∇; the trained
