@@ -28,4 +28,16 @@ describe(ID, () => {
     expect(check(extra, 'steps = 0, 1 and 3 do what the README says').message, summary(extra)).toMatch(/with steps = 0 the missing pixels already depend on the VAE/);
     for (const r of [once, extra]) expect(check(r, 'known pixels come back unchanged').passed).toBe(true);
   }, 300_000);
+
+  // Before the rounds were recomputed from the student's x⁽⁰⁾ both passed this check ("steps = 3
+  // goes on from there"); known-pixels-copied-at-the-end lost only the error check (0.1348 > 0.0960 at
+  // seed 1). Only the steps check is looked at: the training is cut short.
+  it('when the known pixels are copied back only at the end, or steps = 1 runs two rounds, then the steps check says which steps are off', async () => {
+    const STEPS = 'steps = 0, 1 and 3 do what the README says';
+    const end = await grade('inpainting', wrongSubmission('inpainting', 'known-pixels-copied-at-the-end'), 1, 20);
+    expect(check(end, STEPS).message, summary(end)).toMatch(/steps = 1 is one round, but steps = 3 is not three: three rounds from your x⁽⁰⁾, each copying the known pixels back before the next encoding, give .* at image \d+, pixel \d+/);
+    const extra = await grade('inpainting', wrongSubmission('inpainting', 'extra-round-when-steps-positive'), 1, 20);
+    expect(check(extra, STEPS).message, summary(extra)).toMatch(/steps = 1 is not one round from your own x⁽⁰⁾ \(what steps = 0 returns\): σ\(decoder\(μ\(x⁽⁰⁾\)\)\) at the missing pixels gives/);
+    for (const r of [end, extra]) expect(check(r, 'known pixels come back unchanged').passed).toBe(true);
+  }, 300_000);
 });

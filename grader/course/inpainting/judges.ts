@@ -29,6 +29,12 @@ function firstMissingDiff(a: ArrayLike<number>, b: ArrayLike<number>, mask: Arra
   return undefined;
 }
 
+/** The first missing pixel where a and b are not close (|a − b| > 1e-5 + 1e-4·|b|), or undefined. */
+function firstMissingOff(a: ArrayLike<number>, b: ArrayLike<number>, mask: ArrayLike<number>): number | undefined {
+  for (let k = 0; k < mask.length; k++) if (mask[k] === 0 && !(Math.abs(a[k]! - b[k]!) <= 1e-5 + 1e-4 * Math.abs(b[k]!))) return k;
+  return undefined;
+}
+
 const STEPS_RULE = '(README: "x⁽ᵗ⁺¹⁾ = x where known, σ(decoder(μ(x⁽ᵗ⁾))) where missing", for t = 0 … steps − 1)';
 
 /** Digits shown in the picture from each half of the case (bottom rows missing, random pixels missing). */
@@ -74,6 +80,17 @@ export const judges: JudgeTable = {
     if (z !== undefined) return { passed: false, message: `${c.label}: with steps = 0 the missing pixels already depend on the VAE (${at(z, 784)}: ${zeroA![z]} with one VAE, ${zeroB![z]} with another): steps = 0 must return x⁽⁰⁾, the start value, and each step runs one round ${STEPS_RULE}` };
     if (firstMissingDiff(oneA!, oneB!, mask) === undefined) return { passed: false, message: `${c.label}: with steps = 1 two different VAEs gave exactly the same missing pixels: one round must copy the VAE's guess into them ${STEPS_RULE}` };
     if (firstMissingDiff(oneA!, threeA!, mask) === undefined) return { passed: false, message: `${c.label}: steps = 3 gave exactly what steps = 1 gave: the round must be repeated \`steps\` times ${STEPS_RULE}` };
+    // A deterministic inpaint (the same call twice gives the same pixels; sampling z instead of
+    // taking μ is allowed and is not held to this) must be the README's rounds from its own x⁽⁰⁾.
+    if (v.oneAgain !== undefined && v.expectOne !== undefined && v.expectThree !== undefined) {
+      const [oneAgain, expectOne, expectThree] = (['oneAgain', 'expectOne', 'expectThree'] as const).map((k) => dataOf(v[k], `inpaint (${k})`, n));
+      if (firstMissingDiff(oneA!, oneAgain!, mask) === undefined) {
+        const off1 = firstMissingOff(oneA!, expectOne!, mask);
+        if (off1 !== undefined) return { passed: false, message: `${c.label}: steps = 1 is not one round from your own x⁽⁰⁾ (what steps = 0 returns): σ(decoder(μ(x⁽⁰⁾))) at the missing pixels gives ${expectOne![off1]} at ${at(off1, 784)}, your inpaint ${oneA![off1]} ${STEPS_RULE}` };
+        const off3 = firstMissingOff(threeA!, expectThree!, mask);
+        if (off3 !== undefined) return { passed: false, message: `${c.label}: steps = 1 is one round, but steps = 3 is not three: three rounds from your x⁽⁰⁾, each copying the known pixels back before the next encoding, give ${expectThree![off3]} at ${at(off3, 784)}, your inpaint ${threeA![off3]} ${STEPS_RULE}` };
+      }
+    }
     return { passed: true, message: 'steps = 0 returns the start (no VAE involved), steps = 1 uses the VAE, steps = 3 goes on from there' };
   },
 
