@@ -19,10 +19,11 @@ describe('hopfield', () => {
     expect(check(r, 'Hebbian weights').hint).toMatch(/diagonal/);
   });
 
-  it('when the visiting order ignores the seed then the seed check fails naming the rule, and only it', async () => {
+  it('when the visiting order ignores the seed (0, 1, …, n − 1 every sweep) then the seed check fails naming the rule, and the sweeps check the order reused every sweep', async () => {
     const r = await grade('hopfield', wrongSubmission('hopfield', 'ignores-seed'));
     expect(check(r, 'the seed sets the visiting order').message, summary(r)).toMatch(/changing only the seed left the results exactly the same.*draw a random order of the n units from `seed`/);
-    expect(r.score).toBe(r.maxScore - 1);
+    expect(check(r, 'sweeps = 0, 1 and 3 do what the README says').message).toMatch(/the first sweep's visiting order again/);
+    expect(r.score).toBe(r.maxScore - 2);
   });
 
   it('when recall runs one sweep whatever sweeps says then the sweeps check fails naming the rule, and only it', async () => {
@@ -37,5 +38,14 @@ describe('hopfield', () => {
       expect(c.passed, summary(r)).toBe(false);
       expect(c.message).toMatch(/recall wrote into its argument 1's data.*do not modify the inputs/);
     }
+  });
+
+  it('when one visiting order is reused for every sweep then only the sweeps check fails, saying to draw a new order each sweep', async () => {
+    const r = await grade('hopfield', wrongSubmission('hopfield', 'same-order-every-sweep'));
+    const c = check(r, 'sweeps = 0, 1 and 3 do what the README says');
+    expect(c.passed, summary(r)).toBe(false);
+    expect(c.message).toMatch(/the first sweep's visiting order again: draw a new random order for each sweep/);
+    expect(c.hint).toMatch(/shuffle the units again at the start of every sweep/);
+    expect(r.score).toBe(r.maxScore - 1);
   });
 });

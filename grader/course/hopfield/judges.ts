@@ -53,6 +53,7 @@ export const judges: JudgeTable = {
    * next two sweeps, since every sweep visits every unit. Decided in float64 from the states.
    */
   sweepsCount({ cases, values }): Judgement {
+    const orders: string[] = [];
     for (let c = 0; c < cases.length; c++) {
       const label = cases[c]!.label;
       const x0 = tensorOf(cases[c]!.args[0], 'x0');
@@ -77,8 +78,33 @@ export const judges: JudgeTable = {
         }
       }
       if (open === 0 && b > 0) return { passed: true, message: `${label}: sweeps = 0 gives x0 back; every row was a fixed point after one sweep, so 3 sweeps could not be told apart` };
+      // A new order each sweep: sweeps = 2 must not be the first sweep's order applied twice
+      // (one sweep from the one-sweep result with the same seed) on every unsettled row.
+      if (v.two !== undefined && v.oneThenOne !== undefined) {
+        const two = tensorOf(v.two, 'recall(x0, w, 2, seed)'), again = tensorOf(v.oneThenOne, 'recall(recall(x0, w, 1, seed), w, 1, seed)');
+        if (two.data.length === x0.data.length && again.data.length === x0.data.length) {
+          let differ = 0;
+          for (let r = 0; r < b; r++) {
+            if (isFixedPoint(one.data, r, w, n)) continue;
+            for (let i = 0; i < n; i++) {
+              if (two.data[r * n + i] !== again.data[r * n + i]) {
+                differ++;
+                break;
+              }
+            }
+          }
+          if (differ === 0) {
+            return {
+              passed: false,
+              message: `${label}: on all ${open} rows one sweep left unsettled, sweeps = 2 returned exactly what one more sweep with the same seed gives from the one-sweep state, i.e. the first sweep's visiting order again: draw a new random order for each sweep (README: "a new order each sweep")`,
+              hint: 'shuffle the units again at the start of every sweep (from the seeded generator, which moves on), not once before the sweeps',
+            };
+          }
+          orders.push(`${differ} of ${open}`);
+        }
+      }
     }
-    return { passed: true, message: 'sweeps = 0 gives x0 back, and every row one sweep left unsettled was moved by the later sweeps' };
+    return { passed: true, message: `sweeps = 0 gives x0 back, every row one sweep left unsettled was moved by the later sweeps, and the second sweep visits the units in a new order${orders.length > 0 ? ` (sweeps = 2 differs from the first order applied twice on ${orders.join(', ')} unsettled rows)` : ''}` };
   },
 
   /**

@@ -27,9 +27,14 @@ export const tasks: TaskTable = {
     const [x0, w, sweeps, seed] = args as [tf.Tensor2D, tf.Tensor2D, number, number];
     return recall(impl, x0, w, sweeps, seed);
   },
-  /** recall from the same starts and seed with sweeps = 0, 1 and 3: judged by `sweepsCount`. */
+  /**
+   * recall from the same starts and seed with sweeps = 0, 1, 2 and 3, and one sweep from the
+   * one-sweep result with the same seed again (`oneThenOne`: the first sweep's order twice,
+   * where sweeps = 2 must use a new order for its second sweep): judged by `sweepsCount`.
+   */
   sweepsProbe(impl, args) {
     const [x0, w, seed] = args as [tf.Tensor2D, tf.Tensor2D, number];
-    return { zero: recall(impl, x0, w, 0, seed), one: recall(impl, x0, w, 1, seed), three: recall(impl, x0, w, 3, seed) };
+    const one = recall(impl, x0, w, 1, seed);
+    return { zero: recall(impl, x0, w, 0, seed), one, two: recall(impl, x0, w, 2, seed), oneThenOne: recall(impl, one, w, 1, seed), three: recall(impl, x0, w, 3, seed) };
   },
 };
