@@ -126,7 +126,7 @@ export async function gradeExercise(id: string, opts: GradeOptions): Promise<Gra
     let loaded;
     try {
       // Loading gets the same cap as a check (--timeout), at most the sandbox's start-up allowance.
-      loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: `/submission/${bundle.file}` }, opts.timeoutCap);
+      loaded = await student.load({ type: 'load-submission', code: bundle.code, filename: `/submission/${bundle.file}`, exercise: id }, opts.timeoutCap);
     } catch (e) {
       // The process died or hung while evaluating the file (process.exit, a crash, an endless loop at import).
       const message = `your file stopped the sandbox while loading (${(e as Error).message.replace(/^sandbox (process )?/, '')}); code at the top level of the file runs on import: keep it to definitions`;

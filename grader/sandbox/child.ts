@@ -149,6 +149,9 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
 async function handle(msg: ParentMessage): Promise<void> {
   if (msg.type === 'load-submission') {
     submissionSource = studentSource(msg.filename, msg.code);
+    // The exercise's tasks first: their module-level code (captured intrinsics: input-guard.ts)
+    // must run before the submission can patch anything. A failure shows again on the first run.
+    if (msg.exercise && msg.tasksModule !== undefined) await tasksFor(msg.exercise, msg.tasksModule).catch(() => undefined);
     try {
       watch.reset();
       const mod = evaluateBundle(msg.code, msg.filename, submissionModules(watch.studentTf()));

@@ -14,7 +14,14 @@ export interface RunOptions {
 }
 
 export type ParentMessage =
-  | { type: 'load-submission'; code: string; filename: string }
+  | {
+      type: 'load-submission';
+      code: string;
+      filename: string;
+      /** Student sandbox: the exercise, whose bundled task table (see runtime.ts) is imported before the submission's code runs. */
+      exercise?: string;
+      tasksModule?: string | null;
+    }
   | { type: 'load-reference'; exercise: string; reference: string; variants?: string }
   | {
       type: 'run';

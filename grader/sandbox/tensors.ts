@@ -43,11 +43,21 @@ export function toWire(v: unknown, where = 'the returned value'): Wire {
   throw new TypeError(`${where} is ${describeValue(v)}; expected a tensor, a number or a plain object/array of them`);
 }
 
+// Captured at load, before any submission runs: tensorsIn also finds the inputs the input guard
+// watches, so a patched Array.prototype.forEach or Object.values must not hide one.
+const isArray = Array.isArray;
+const getPrototypeOf = Object.getPrototypeOf;
+const keysOf = Object.keys;
+const OBJECT_PROTOTYPE = Object.prototype;
+
 /** Every tensor inside a live value. */
 export function tensorsIn(v: unknown, out: tf.Tensor[] = []): tf.Tensor[] {
-  if (v instanceof tf.Tensor) out.push(v);
-  else if (Array.isArray(v)) v.forEach((x) => tensorsIn(x, out));
-  else if (typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype) Object.values(v).forEach((x) => tensorsIn(x, out));
+  if (v instanceof tf.Tensor) out[out.length] = v;
+  else if (isArray(v) || (typeof v === 'object' && v !== null && getPrototypeOf(v) === OBJECT_PROTOTYPE)) {
+    const o = v as Record<string, unknown>;
+    const keys = keysOf(o);
+    for (let i = 0; i < keys.length; i++) tensorsIn(o[keys[i]!], out);
+  }
   return out;
 }
 

@@ -230,7 +230,11 @@ export class SandboxWorker {
 
   /** Loads the implementation; remembered, so a restarted child loads it again. */
   async load(message: Extract<ParentMessage, { type: 'load-submission' | 'load-reference' }>, timeoutSeconds?: number): Promise<ChildMessage> {
+    // The student sandbox imports the exercise's task table before the submission (child.ts).
     this.loadMessage = message;
+    if (message.type === 'load-submission' && message.exercise && this.role === 'student') {
+      this.loadMessage = { ...message, tasksModule: (await tasksRuntime(message.exercise).catch(() => undefined)) ?? null };
+    }
     if (timeoutSeconds !== undefined) this.loadTimeoutMs = Math.max(1, Math.min(STARTUP_TIMEOUT_MS / 1000, timeoutSeconds)) * 1000;
     return this.ensureLoaded();
   }

@@ -1,9 +1,14 @@
+import { types } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { tensorsIn, type Live } from '../sandbox/tensors.ts';
-import { guardInputs } from './input-guard.ts';
+import { disposed, guardInputs, has } from './input-guard.ts';
 import { modelSeedProbe } from './model-probes.ts';
 import { summariseModel } from './model-summary.ts';
 import type { Impl, TaskContext, TaskTable } from './types.ts';
+
+// Captured at load: before any submission in the sandbox (see input-guard.ts).
+const apply = Reflect.apply;
+const isPromise = types.isPromise;
 
 function exportOf(impl: Impl, ctx: TaskContext): (...a: unknown[]) => unknown {
   const name = ctx.exportName;
@@ -18,24 +23,34 @@ function exportOf(impl: Impl, ctx: TaskContext): (...a: unknown[]) => unknown {
  * inputs, writes into none of them (input-guard.ts) and returns none of them as its result.
  */
 export function callPure(fn: (...a: unknown[]) => unknown, args: Live[], name: string): unknown {
+  // Index loops and input-guard.ts's captured helpers, not Array.prototype: see input-guard.ts.
   const positions: number[] = [];
   const inputs: tf.Tensor[] = [];
-  args.forEach((a, i) => tensorsIn(a).forEach((t) => { if (!inputs.includes(t)) { inputs.push(t); positions.push(i); } }));
+  for (let i = 0; i < args.length; i++) {
+    const ts = tensorsIn(args[i]);
+    for (let j = 0; j < ts.length; j++) {
+      if (!has(inputs, ts[j])) {
+        inputs[inputs.length] = ts[j]!;
+        positions[positions.length] = i;
+      }
+    }
+  }
   const disposedInputs = (): Error | undefined => {
-    const n = inputs.filter((t) => t.isDisposed).length;
+    let n = 0;
+    for (let i = 0; i < inputs.length; i++) if (disposed(inputs[i]!)) n++;
     return n > 0 ? new Error(`${name} disposed ${n} of its input tensor(s); functions must leave their inputs alone (the caller owns them)`) : undefined;
   };
   const guard = guardInputs(inputs, positions, name, args);
   let out: unknown;
   try {
     try {
-      out = fn(...args);
+      out = apply(fn, undefined, args);
     } catch (e) {
       throw disposedInputs() ?? e;
     }
-    if (out instanceof Promise) throw new TypeError(`${name} returned a Promise; it must return its result synchronously`);
-    const disposed = disposedInputs();
-    if (disposed) throw disposed;
+    if (isPromise(out)) throw new TypeError(`${name} returned a Promise; it must return its result synchronously`);
+    const disposal = disposedInputs();
+    if (disposal) throw disposal;
     guard.verify(out);
   } finally {
     guard.release();
