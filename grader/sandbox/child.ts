@@ -21,6 +21,7 @@ import { lockDown } from './lockdown.ts';
 import { evaluateBundle, submissionModules } from './load-module.ts';
 import type { CaseOutcome, ChildMessage, ParentMessage, VariantInfo } from './protocol.ts';
 import { runCase, WHOLLY_WATCHED_TASK } from './run-case.ts';
+import { installTensorCount } from './tensor-count.ts';
 import { listOf, UsageWatch } from './watch.ts';
 
 // Captured now, before any implementation has run: see channel.ts.
@@ -33,6 +34,8 @@ const send = (m: ChildMessage): void => {
 const role = process.argv[3] === 'trusted' ? 'trusted' : 'student';
 
 const watch = new UsageWatch();
+/** Live tensors, counted where the implementation cannot reach (tensor-count.ts); set at start-up. */
+let liveTensors: () => number = () => tf.memory().numTensors;
 let submission: Impl | undefined;
 let submissionSource: StudentSource | undefined;
 let loadNames: string[] = [];
@@ -113,7 +116,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
   if (!task) throw new Error(`grader: exercise ${msg.exercise} has no task "${msg.task}"`);
   watch.reset();
   watch.noteNames(loadNames);
-  const before = tf.memory().numTensors;
+  const before = liveTensors();
   const outcomes: CaseOutcome[] = [];
   const file = msg.impl.kind === 'submission' ? submissionSource : undefined;
   currentProgress = progressOf(msg.id);
@@ -132,7 +135,7 @@ async function run(msg: Extract<ParentMessage, { type: 'run' }>): Promise<void> 
   // current one, so that a crash they cause is reported on this check.
   await new Promise((resolve) => setTimeout(resolve, 1));
   currentProgress = undefined;
-  const leaked = tf.memory().numTensors - before;
+  const leaked = liveTensors() - before;
   send({
     type: 'result',
     id: msg.id,
@@ -206,6 +209,7 @@ async function main(): Promise<void> {
   try {
     const sel = await selectBackend(choice);
     watch.installKernelHooks();
+    liveTensors = installTensorCount();
     if (role === 'student') lockDown();
     send({ type: 'ready', backend: sel.name, reason: sel.reason });
   } catch (e) {
