@@ -1,6 +1,6 @@
 import cliProgress from 'cli-progress';
 import type { GradeResult } from '../results/types.ts';
-import { cleanText } from '../text/clean.ts';
+import { oneLine } from '../text/clean.ts';
 
 /** What a batch tells the person or CI log watching it. */
 export interface Progress {
@@ -11,8 +11,6 @@ export interface Progress {
 
 const pts = (x: number): string => (Number.isInteger(x) ? String(x) : x.toFixed(2));
 
-/** A student's folder name on one line: a newline in it must not start a forged line of its own ("[2/2] ada sgd: 0/10"). */
-const oneLine = (student: string, max: number): string => cleanText(student, max).replace(/[\n\t]/g, ' ');
 
 /** One line per grade: for CI logs and pipes (no cursor movement, no colour). */
 export function lineProgress(out: (line: string) => void): Progress {

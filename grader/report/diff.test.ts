@@ -33,6 +33,14 @@ describe('grade report --diff', () => {
     expect(text).toMatch(/ {2}\* check 2 +✓ 5\/5 +→ ✗ 0\/5/);
   });
 
+  it('when a student folder name holds terminal escapes and a newline then the diff prints it on one clean line', () => {
+    const evil = 'mallory\n1 grade differ (old → new): ben sgd: 10 → 0 of 10\u001b[2J';
+    const d = diffResults(loadResults([fakeOutDir({ [evil]: [fakeResult('sgd', [true, true])] })]), loadResults([fakeOutDir({ [evil]: [fakeResult('sgd', [true, false])] })]));
+    const text = renderDiff(d, 'old', 'new');
+    expect(text).not.toContain('\u001b');
+    expect(text.split('\n').filter((l) => /ben sgd/.test(l))).toEqual(['mallory 1 grade differ (old → new): ben sgd: 10 → 0 of 10 sgd: 10 → 5 of 10 (dropped 5)']);
+  });
+
   it('when the environments differ then the reasons name each field and each check whose spec changed', () => {
     expect(environmentDifferences(ENV, { ...ENV, tfjs: '4.23.0', seed: 2, checkSpecs: { 'check 1': 'h1', 'check 2': 'changed' } })).toEqual(['tfjs 4.22.0 → 4.23.0', 'seed 1 → 2', 'check spec changed (tolerance, budget or margin): check 2']);
     expect(environmentDifferences(ENV, { ...ENV })).toEqual([]);

@@ -1,5 +1,6 @@
 import type { CheckResult, GradeEnvironment, GradeResult } from '../results/types.ts';
 import type { LoadedResults } from './load.ts';
+import { oneLine } from '../text/clean.ts';
 
 /** One check in both runs (either side absent when the check was added or removed). */
 export interface CheckPair {
@@ -98,7 +99,7 @@ export function renderDiff(d: ResultsDiff, oldLabel: string, newLabel: string): 
   for (const c of d.changes) {
     const delta = c.oldScore !== undefined && c.newScore !== undefined ? c.newScore - c.oldScore : undefined;
     const arrow = delta === undefined ? '' : delta < 0 ? ` (dropped ${pts(-delta)})` : delta > 0 ? ` (rose ${pts(delta)})` : ' (same total, checks differ)';
-    lines.push(`${c.student} ${c.exercise}: ${pts(c.oldScore)} → ${pts(c.newScore)} of ${pts(c.maxScore)}${arrow}${c.kind === 'changed' ? '' : ` [${c.kind === 'added' ? 'only in the new run' : 'only in the old run'}]`}`);
+    lines.push(`${oneLine(c.student, 80)} ${c.exercise}: ${pts(c.oldScore)} → ${pts(c.newScore)} of ${pts(c.maxScore)}${arrow}${c.kind === 'changed' ? '' : ` [${c.kind === 'added' ? 'only in the new run' : 'only in the old run'}]`}`);
     const width = Math.max(...c.checks.map((p) => p.name.length), 10);
     for (const p of c.checks) lines.push(`  ${p.changed ? '*' : ' '} ${p.name.padEnd(width)}  ${checkText(p.old).padEnd(10)} → ${checkText(p.new)}`);
     for (const w of c.why) lines.push(`    why: ${w}`);

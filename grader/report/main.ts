@@ -10,6 +10,7 @@ import { writeStudentPages } from './per-student.ts';
 import { renderPlainCsv } from './plain.ts';
 import { flagRegradeChanges } from './regrade-flags.ts';
 import { writeFileAtomically } from '../basics/atomic-write.ts';
+import { oneLine } from '../text/clean.ts';
 
 export interface ReportCommandOptions {
   html?: string;
@@ -56,13 +57,13 @@ export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (
     else io.err(`grade report: skipped ${u.file}: not a result file (${u.why})`);
   }
   if (loaded.duplicates.length > 0) io.err(`grade report: ${loaded.duplicates.length} results appear in more than one folder; kept the newest of each (${loaded.duplicates.slice(0, 3).join(', ')}${loaded.duplicates.length > 3 ? ', …' : ''})`);
-  const unfinished = [...loaded.byStudent].flatMap(([student, m]) => [...m.values()].filter((r) => r.graderError !== undefined).map((r) => `${student}/${r.exercise}`));
+  const unfinished = [...loaded.byStudent].flatMap(([student, m]) => [...m.values()].filter((r) => r.graderError !== undefined).map((r) => `${oneLine(student, 80)}/${r.exercise}`));
   if (unfinished.length > 0) io.err(`grade report: ${unfinished.length} grade${unfinished.length === 1 ? '' : 's'} the grader could not finish count 0 here (${unfinished.slice(0, 3).join(', ')}${unfinished.length > 3 ? ', …' : ''}): rerun grade batch, which retries them, before exporting`);
   const report = buildReport(loaded);
   flagRegradeChanges(report, dirs);
   const book = gradebookRows(report, roster);
   if (book.match) {
-    for (const f of book.match.unknownFolders) io.err(`grade report: folder ${f} has results but is not in the roster ${o.roster}: left out of the LMS exports`);
+    for (const f of book.match.unknownFolders) io.err(`grade report: folder ${oneLine(f, 80)} has results but is not in the roster ${o.roster}: left out of the LMS exports`);
     for (const e of book.match.withoutSubmission) io.err(`grade report: ${e.name || e.folder} (folder ${e.folder}) is in the roster but has no results: blank grades in the LMS exports`);
   }
   const generated = new Date().toISOString();

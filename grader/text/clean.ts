@@ -25,3 +25,8 @@ export function cleanText(s: unknown, max: number): string {
   const kept = clean.slice(0, max);
   return `${kept}… [${text.length - kept.length} more characters cut]`;
 }
+
+/** cleanText on one line: a newline or tab in a name (a student's folder) must not start a forged line of its own. */
+export function oneLine(s: unknown, max: number): string {
+  return cleanText(s, max).replace(/[\n\t]/g, ' ');
+}
