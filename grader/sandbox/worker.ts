@@ -233,7 +233,11 @@ export class SandboxWorker {
     // The student sandbox imports the exercise's task table before the submission (child.ts).
     this.loadMessage = message;
     if (message.type === 'load-submission' && message.exercise && this.role === 'student') {
-      this.loadMessage = { ...message, tasksModule: (await tasksRuntime(message.exercise).catch(() => undefined)) ?? null };
+      try {
+        this.loadMessage = { ...message, tasksModule: (await tasksRuntime(message.exercise)) ?? null };
+      } catch {
+        // Not built: the first run builds it again and fails as the grader's error, not the student's.
+      }
     }
     if (timeoutSeconds !== undefined) this.loadTimeoutMs = Math.max(1, Math.min(STARTUP_TIMEOUT_MS / 1000, timeoutSeconds)) * 1000;
     return this.ensureLoaded();
