@@ -56,11 +56,4 @@ describe('adam', () => {
     expect(check(r, 'one step').message, summary(r)).toMatch(/adamStep changed an object inside its argument 3 in place.*do not modify the inputs/);
     expect(check(r, 'one step').hint).toBeUndefined();
   });
-
-  it('when the bias corrections are float32 tensors then the one-step check fails on the β2 = 0.9999 case at every seed', async () => {
-    const r = await grade('adam', wrongSubmission('adam', 'tensor-bias-corrections'));
-    const c = check(r, 'one step');
-    expect(c.passed, summary(r)).toBe(false);
-    expect(c.message).toMatch(/beta2=0\.9999|tiny gradients/);
-  });
 });
