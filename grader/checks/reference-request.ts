@@ -4,9 +4,10 @@ import type { CheckSpec } from '../manifest/types.ts';
 /**
  * What reference result a check needs, decided from its spec alone: the check runners ask
  * for exactly this, and `grade pack` packs exactly this, so the two cannot drift apart.
- * - `outcomes`: the reference's (and with `withVariants`, each variant's) outcomes of `task`;
+ * - `outcomes`: the reference's (and with `withVariants`, each variant's) outcomes of `task`
+ *   (api checks too: their points need a function that computes something like the result);
  * - `score`: only the reference's score (accuracy checks);
- * - `none`: nothing (api checks, judges that decide without the reference).
+ * - `none`: nothing (judges that decide without the reference).
  */
 export type ReferenceRequest = { kind: 'outcomes'; check: CheckSpec; withVariants: boolean } | { kind: 'score'; check: CheckSpec } | { kind: 'none' };
 
@@ -21,6 +22,10 @@ export function referenceRequest(check: CheckSpec): ReferenceRequest {
     case 'property':
     case 'distribution':
       return check.withReference ? { kind: 'outcomes', check: { ...check, task: taskOf(check) }, withVariants: false } : { kind: 'none' };
+    case 'api':
+      // The built-in rule is judged on a function that computes the result: its values are held
+      // (loosely) to the reference's or a known variant's, so returning nothing earns nothing.
+      return { kind: 'outcomes', check: { ...check, task: taskOf(check) }, withVariants: true };
     default:
       return { kind: 'none' };
   }

@@ -9,6 +9,15 @@ describe('compareWire', () => {
     expect(compareWire(tensor([2], [1, 100]), tensor([2], [1 + 5e-7, 100 + 9e-4]), tol)).toBeNull();
   });
 
+  it('when offFraction is given then that share of elements may be off, and one more is a mismatch', () => {
+    const exp = tensor([10], [1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    const oneOff = tensor([10], [1, 2, 3, 4, 5, 6, 7, 8, 9, NaN]);
+    const twoOff = tensor([10], [1, 2, 3, 4, 5, 6, 7, 8, 0, NaN]);
+    expect(compareWire(exp, oneOff, { rtol: 0, atol: 0 })).not.toBeNull();
+    expect(compareWire(exp, oneOff, { rtol: 0, atol: 0, offFraction: 0.1 })).toBeNull();
+    expect(compareWire(exp, twoOff, { rtol: 0, atol: 0, offFraction: 0.1 })?.message).toMatch(/2 of 10 elements differ/);
+  });
+
   it('when values differ then the worst element is reported with its multi-dimensional index', () => {
     const m = compareWire(tensor([2, 2], [0, 1, 2, 3]), tensor([2, 2], [0, 1.1, 2, 3.5]), tol);
     expect(m?.message).toBe('the output[1, 1]: expected 3, got 3.5 (|diff| 0.5 > 0.000031 allowed); 2 of 4 elements differ');

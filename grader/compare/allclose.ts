@@ -3,6 +3,8 @@ import { isWireTensor, type Wire, type WireTensor } from '../basics/wire.ts';
 export interface Tol {
   rtol: number;
   atol: number;
+  /** The share of a tensor's elements that may be off (0 unless given): for a loose "is it an attempt" comparison, not for grading values. */
+  offFraction?: number;
 }
 
 export interface Mismatch {
@@ -51,7 +53,7 @@ function compareNumbers(path: string, exp: ArrayLike<number>, got: ArrayLike<num
       }
     }
   }
-  if (bad === 0) return null;
+  if (bad === 0 || bad <= (tol.offFraction ?? 0) * exp.length) return null;
   const where = (i: number): string => `${label(path)}${unravel(i, shape)}`;
   const of = `${bad} of ${exp.length} element${exp.length === 1 ? '' : 's'} differ`;
   if (firstNaN >= 0) return { path, message: `NaN at ${where(firstNaN)} (expected ${fmt(exp[firstNaN]!)}); ${of}` };

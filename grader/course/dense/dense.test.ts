@@ -5,6 +5,31 @@ const ID = 'dense';
 const API_CHECKS = ['dense uses no built-in layer or activation', 'sigmoid uses no built-in activation', 'tanh uses no built-in activation', 'relu uses no built-in activation'];
 
 describe(ID, () => {
+  it('when a function does no work (zeros, its input) then its no-built-in check earns nothing; a real attempt with a mistake (a naive tanh, NaN at ±1000) keeps it', async () => {
+    const source = `
+      import * as tf from '@tensorflow/tfjs';
+      export function dense(x: tf.Tensor2D, w: tf.Tensor2D, b: tf.Tensor1D): tf.Tensor2D {
+        return tf.zeros([x.shape[0], w.shape[1]]) as tf.Tensor2D;
+      }
+      export function sigmoid<T extends tf.Tensor>(x: T): T {
+        return x.clone();
+      }
+      export function tanh<T extends tf.Tensor>(x: T): T {
+        return tf.tidy(() => {
+          const [a, b] = [tf.exp(x), tf.exp(tf.neg(x))];
+          return tf.div(tf.sub(a, b), tf.add(a, b)) as T;
+        });
+      }
+      export function relu<T extends tf.Tensor>(x: T): T {
+        return tf.zerosLike(x);
+      }
+    `;
+    const r = await grade(ID, submissionWith(ID, source));
+    expect(API_CHECKS.map((n) => check(r, n).passed), summary(r)).toEqual([false, false, true, false]);
+    expect(check(r, API_CHECKS[0]!).message).toMatch(/^dense uses none of the forbidden built-ins, but does not compute the result yet \(case .*: the output\[.*\]: expected .*, got 0 .*\): this rule's points go to a function that does the work/);
+    expect(check(r, 'tanh values').passed).toBe(false);
+  });
+
   it('when other correct formulations are submitted (2σ(2x) − 1, tf.maximum(x, 0)) then they get full marks', async () => {
     const source = `
       import * as tf from '@tensorflow/tfjs';
