@@ -1,3 +1,4 @@
+import { stripControlsKeepingLines } from '../text/clean.ts';
 import type { ClassReport } from './model.ts';
 
 /**
@@ -6,7 +7,8 @@ import type { ClassReport } from './model.ts';
  * apostrophe, the usual guard against CSV injection through a folder name.
  */
 export function csvField(value: string | number, text = true): string {
-  let s = String(value);
+  // A folder name is the student's: no terminal escape or control character reaches the file.
+  let s = stripControlsKeepingLines(String(value));
   if (text && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }

@@ -1,3 +1,4 @@
+import { stripControlsKeepingLines } from '../text/clean.ts';
 import { stringify } from 'csv-stringify/sync';
 import { bareIdentity, matchRoster, type Roster, type RosterEntry, type RosterMatch } from '../roster/roster.ts';
 import type { ClassReport, StudentRow } from './model.ts';
@@ -30,9 +31,9 @@ export const num = (x: number): number => (Number.isInteger(x) ? x : Math.round(
 /** A text field a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe. */
 const defuse = (s: string): string => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
-/** RFC 4180 with CRLF line ends, through csv-stringify; text fields defused against formula injection. */
+/** RFC 4180 with CRLF line ends, through csv-stringify; text fields defused against formula injection and cleaned of terminal escapes and control characters. */
 export function writeCsv(rows: (string | number)[][]): string {
-  return stringify(rows, { record_delimiter: '\r\n', cast: { string: (s) => defuse(s) } });
+  return stringify(rows, { record_delimiter: '\r\n', cast: { string: (s) => defuse(stripControlsKeepingLines(s)) } });
 }
 
 /** An exercise's gradebook header: its id and title ("sgd — Stochastic gradient descent: …"). */

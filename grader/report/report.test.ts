@@ -107,6 +107,12 @@ describe('grade report', () => {
     for (const r of rows) expect(r).toHaveLength(3);
   });
 
+  it('when a folder name holds terminal escapes and control characters then none reaches the CSV', () => {
+    const dir = fakeOutDir({ 'eve\u001b[2J\u001b]0;pwned\u0007\u0001x': [fakeResult('sgd', [true, true])] });
+    const csv = renderCsv(buildReport(loadResults([dir])));
+    expect(csv).toBe('student,sgd,total\r\nevex,10,10\r\n');
+  });
+
   it('when a field could run as a spreadsheet formula then it is defused, and plain fields stay bare', () => {
     expect(csvField('=HYPERLINK("x")')).toBe('"\'=HYPERLINK(""x"")"');
     expect(csvField('ada')).toBe('ada');

@@ -15,6 +15,12 @@ export function stripControls(s: string): string {
   return s.replace(/\r\n/g, '\n').replace(ESCAPES, '').replace(CONTROLS, '');
 }
 
+/** The same, keeping carriage returns (a CSV field quotes a CRLF inside a name and reads it back as it was). */
+const CONTROLS_BUT_CR = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+export function stripControlsKeepingLines(s: string): string {
+  return s.replace(ESCAPES, '').replace(CONTROLS_BUT_CR, '');
+}
+
 /** `s` cleaned and cut to at most `max` characters, saying how much was cut. */
 export function cleanText(s: unknown, max: number): string {
   const text = typeof s === 'string' ? s : String(s);
