@@ -15,7 +15,7 @@ function namedDifference(v: Record<string, Wire>): string | undefined {
   for (let k = 0; k < a.length && k < b.length; k++) if (!Object.is(a[k], b[k])) differ.add(String(names[Math.floor(k / 4)]));
   if (differ.size === 0) return undefined;
   const list = [...differ];
-  return `the initial values of ${list.slice(0, 4).join(', ')}${list.length > 4 ? ` and ${list.length - 4} more` : ''} differ: their initializers are not seeded from the seed`;
+  return `the initial values of ${firstFew(list)} differ: their initializers are not seeded from the seed`;
 }
 
 /**
@@ -34,6 +34,11 @@ function unseededWeights(v: Record<string, Wire>): string[] {
     if (unchanged && !Object.is(a[k + 2], a[k + 3])) same.push(String(names[w]));
   }
   return same;
+}
+
+/** "a, b, c, d and 3 more": the first four names of a list, and how many are left. */
+function firstFew(list: string[]): string {
+  return `${list.slice(0, 4).join(', ')}${list.length > 4 ? ` and ${list.length - 4} more` : ''}`;
 }
 
 /** ` (README: "…")` when the check quotes the rule it enforces. */
@@ -63,8 +68,7 @@ export function changesOnlyWith(what: string, draws: string): Judge {
       }
       const fixed = unseededWeights(v);
       if (fixed.length > 0) {
-        const list = `${fixed.slice(0, 4).join(', ')}${fixed.length > 4 ? ` and ${fixed.length - 4} more` : ''}`;
-        return { passed: false, message: `${cases[i]!.label}: changing only the ${what} left the random initial values of ${list} exactly the same: their initializers are not seeded from the ${what} (a constant seed?)${ruleNote(check)}` };
+        return { passed: false, message: `${cases[i]!.label}: changing only the ${what} left the random initial values of ${firstFew(fixed)} exactly the same: their initializers are not seeded from the ${what} (a constant seed?)${ruleNote(check)}` };
       }
     }
     return { passed: true, message: `the same ${what} gives the same ${draws}, another ${what} other ${draws}` };

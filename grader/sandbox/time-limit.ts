@@ -90,3 +90,19 @@ export class CpuTimeLimit {
     return undefined;
   }
 }
+
+/**
+ * Watches a process's time limit: calls `onStop` once when the limit is spent (CpuTimeLimit's
+ * rule, the clocks read from the wall-clock limit on, every POLL_MS after). `clear()` stops the
+ * watch (the request finished or the process died first).
+ */
+export function watchTimeLimit(limitS: number, pid: number | undefined, onStop: (stop: Stop) => void): { clear: () => void } {
+  const clock = new CpuTimeLimit(limitS, () => (pid === undefined ? undefined : cpuSecondsOf(pid)));
+  const expire = (): void => {
+    const stop = clock.check();
+    if (stop) onStop(stop);
+    else timer = setTimeout(expire, POLL_MS);
+  };
+  let timer = setTimeout(expire, limitS * 1000);
+  return { clear: () => clearTimeout(timer) };
+}

@@ -108,12 +108,7 @@ export class UsageWatch {
   wrap<F extends (...args: never[]) => unknown>(fn: F): F {
     const watch = this;
     const wrapped = function (this: unknown, ...args: Parameters<F>) {
-      watch.depth++;
-      try {
-        return apply(fn, this, args);
-      } finally {
-        watch.depth--;
-      }
+      return watch.during(() => apply(fn, this, args));
     };
     return wrapped as unknown as F;
   }

@@ -8,7 +8,7 @@ import type { Writable } from 'node:stream';
 import { cleanText } from '../text/clean.ts';
 import { encodeRequest, newToken, REQUEST_FD, ResultReader, TOKEN_ENV } from './channel.ts';
 import { monitorSandbox, type Monitor } from './monitor.ts';
-import { cpuSecondsOf, CpuTimeLimit, POLL_MS } from './time-limit.ts';
+import { watchTimeLimit } from './time-limit.ts';
 import { confinementOf, FILE_LIMIT_MB, studentLaunch, type Confinement } from './launch.ts';
 import type { ChildMessage, ErrorInfo, ParentMessage, ProgressReport, RunReport } from './protocol.ts';
 import { childRuntime, tasksRuntime } from './runtime.ts';
@@ -275,28 +275,20 @@ export class SandboxWorker {
       // A moment for the console output written before the result (its own pipe) to arrive,
       // so that it is counted with this request and not the next.
       const resolve = (o: RunOutcome): void => void setTimeout(() => settle(o), 10);
-      // The limit counts the CPU time the sandbox got (time-limit.ts): read from the wall-clock limit on.
-      const pid = child.pid;
-      const clock = new CpuTimeLimit(timeoutSeconds, () => (pid === undefined ? undefined : cpuSecondsOf(pid)));
-      const expire = (): void => {
-        const stop = clock.check();
-        if (!stop) {
-          timer = setTimeout(expire, POLL_MS);
-          return;
-        }
+      // The limit counts the CPU time the sandbox got (time-limit.ts).
+      const limit = watchTimeLimit(timeoutSeconds, child.pid, (stop) => {
         this.pending.delete(id);
         this.kill();
         resolve({ status: 'timeout', seconds: timeoutSeconds, ...(stop.detail ? { detail: stop.detail } : {}) });
-      };
-      let timer = setTimeout(expire, timeoutSeconds * 1000);
+      });
       const onExit = (detail: string): void => {
-        clearTimeout(timer);
+        limit.clear();
         this.pending.delete(id);
         resolve({ status: 'crashed', detail });
       };
       this.exitListeners.push(onExit);
       this.pending.set(id, (m) => {
-        clearTimeout(timer);
+        limit.clear();
         const i = this.exitListeners.indexOf(onExit);
         if (i >= 0) this.exitListeners.splice(i, 1);
         const oom = m.type === 'run-failed' ? m.error.outOfMemory : m.type === 'result' && m.outcomes.some((o) => !o.ok && o.error.outOfMemory);

@@ -13,7 +13,7 @@ import { cleanText } from '../text/clean.ts';
 import type { BundlerReply } from './bundle-child.ts';
 import { BundlerUnavailable, SubmissionError } from './errors.ts';
 import { stageSubmission } from './stage.ts';
-import { cpuSecondsOf, CpuTimeLimit, POLL_MS } from '../sandbox/time-limit.ts';
+import { watchTimeLimit } from '../sandbox/time-limit.ts';
 
 export { SubmissionError, BundlerUnavailable } from './errors.ts';
 
@@ -53,17 +53,10 @@ function runBundler(script: string, root: string, entry: string, seconds: number
       }
     };
     // The limit counts CPU time, as a check's does (a busy machine must not fail a small file).
-    const pid = child.pid;
-    const clock = new CpuTimeLimit(seconds, () => (pid === undefined ? undefined : cpuSecondsOf(pid)));
-    const expire = (): void => {
-      if (!clock.check()) {
-        timer = setTimeout(expire, POLL_MS);
-        return;
-      }
+    const limit = watchTimeLimit(seconds, child.pid, () => {
       timedOut = true;
       killGroup();
-    };
-    let timer = setTimeout(expire, seconds * 1000);
+    });
     child.stdout!.on('data', (c: Buffer) => {
       size += c.length;
       if (size > BUNDLE_LIMITS.outputBytes) {
@@ -72,11 +65,11 @@ function runBundler(script: string, root: string, entry: string, seconds: number
       } else chunks.push(c);
     });
     child.on('error', (e) => {
-      clearTimeout(timer);
+      limit.clear();
       reject(new BundlerUnavailable(`the bundler could not start: ${e.message}`));
     });
     child.on('close', (code, signal) => {
-      clearTimeout(timer);
+      limit.clear();
       // Whatever esbuild left running in the group goes with it.
       killGroup();
       resolve({ stdout: Buffer.concat(chunks).toString('utf8'), code, signal, timedOut, tooLarge });
