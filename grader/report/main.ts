@@ -53,8 +53,10 @@ export function reportMain(dirs: string[], o: ReportCommandOptions, io: { out: (
   const loaded = loadResults(dirs);
   if (loaded.byStudent.size === 0) throw new ReportError(`no results found in ${dirs.join(', ')} (expected <dir>/<student>/<exercise>.json, as grade batch writes)`);
   for (const u of loaded.unreadable) {
-    if (u.exercise) io.err(`grade report: ${u.file} ${u.why}: ${u.student} counts 0 for ${u.exercise} here; rerun grade batch on this class (it regrades a result it cannot read), or restore the file`);
-    else io.err(`grade report: skipped ${u.file}: not a result file (${u.why})`);
+    // The path holds the student's folder name: on one line, without escapes, like the notes below.
+    const [file, student] = [oneLine(u.file, 300), oneLine(u.student, 80)];
+    if (u.exercise) io.err(`grade report: ${file} ${u.why}: ${student} counts 0 for ${u.exercise} here; rerun grade batch on this class (it regrades a result it cannot read), or restore the file`);
+    else io.err(`grade report: skipped ${file}: not a result file (${u.why})`);
   }
   if (loaded.duplicates.length > 0) io.err(`grade report: ${loaded.duplicates.length} results appear in more than one folder; kept the newest of each (${loaded.duplicates.slice(0, 3).join(', ')}${loaded.duplicates.length > 3 ? ', …' : ''})`);
   const unfinished = [...loaded.byStudent].flatMap(([student, m]) => [...m.values()].filter((r) => r.graderError !== undefined).map((r) => `${oneLine(student, 80)}/${r.exercise}`));

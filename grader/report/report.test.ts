@@ -107,6 +107,17 @@ describe('grade report', () => {
     for (const r of rows) expect(r).toHaveLength(3);
   });
 
+  it('when a damaged result sits in a folder whose name holds escapes and a newline then the stderr note about it stays one clean line', async () => {
+    const name = 'eve\u001b[2J\nforged';
+    const dir = fakeOutDir({ [name]: [fakeResult('sgd', [true, true])], ada: [fakeResult('sgd', [true, true])] });
+    fs.writeFileSync(path.join(dir, name, 'sgd.json'), '{"exercise": "sgd"');
+    const err: string[] = [];
+    expect(await main(['report', dir, '--csv', path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'report-eve-')), 'g.csv')], { out: () => undefined, err: (t) => err.push(t) })).toBe(EXIT.passed);
+    const note = err.find((l) => l.includes('is not valid JSON'))!;
+    expect(note).toMatch(/eve forged\/sgd\.json is not valid JSON .*: eve forged counts 0 for sgd here/);
+    expect(note).not.toMatch(/[\u001b\n]/);
+  });
+
   it('when a folder name holds terminal escapes and control characters then none reaches the CSV', () => {
     const dir = fakeOutDir({ 'eve\u001b[2J\u001b]0;pwned\u0007\u0001x': [fakeResult('sgd', [true, true])] });
     const csv = renderCsv(buildReport(loadResults([dir])));
